@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up what is missing, creates (or reuses) the demo database and serves it
+# on http://localhost:8069 in the foreground. Safe to run again: it keeps the
+# database and only upgrades the addon when its source changed.
+source "$(dirname "$0")/lib.sh"
+bash "$REPO_ROOT/scripts/setup.sh"
+cd "$REPO_ROOT"
+MODULE=minicrm_agency
+STAMP="$LOCAL_DIR/demo-$DEMO_DB.sha"
+source_hash() { find "$REPO_ROOT/$MODULE" -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum; }
+
+installed=$(psql -d "$DEMO_DB" -tAc "SELECT state FROM ir_module_module WHERE name='$MODULE'" 2>/dev/null || true)
+if [ "$installed" != installed ]; then
+  log "Creating the demo database $DEMO_DB (a few minutes the first time)"
+  db_exists "$DEMO_DB" || createdb -T template0 -E UTF8 "$DEMO_DB"
+  odoo_bin -d "$DEMO_DB" -i "$MODULE" --stop-after-init --log-level=warn
+  source_hash > "$STAMP"
+elif [ "$(source_hash)" != "$(cat "$STAMP" 2>/dev/null)" ]; then
+  log "The addon changed since the last run: upgrading it in $DEMO_DB"
+  odoo_bin -d "$DEMO_DB" -u "$MODULE" --stop-after-init --log-level=warn
+  source_hash > "$STAMP"
+fi
+
+cat <<TXT
+
+  Mini-CRM demo: http://localhost:$HTTP_PORT/web/login   (database $DEMO_DB)
+
+  Superuser                     admin / admin
+  Operator admin (all agencies) olivia.operator@minicrm.example / demo
+  Alpha Travel manager          anna.staff@alpha-travel.example / demo
+  Alpha Travel staff, 1 company leo.staff@alpha-travel.example / demo
+  Blue Transfers manager        bruno.staff@blue-transfers.example / demo
+
+TXT
+exec "$VENV/bin/python" -c "import odoo; odoo.cli.main()" -c "$ODOO_CONF" -d "$DEMO_DB" \
+  --db-filter="^$DEMO_DB\$" --http-port "$HTTP_PORT" --log-level=warn

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Shared settings and helpers for the project's scripts. Source it, don't run it.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL_DIR="$REPO_ROOT/.local"
+VENV="$REPO_ROOT/.venv"
+TOOLS_VENV="$LOCAL_DIR/venv-tools"
+NODE_PREFIX="$LOCAL_DIR/node"
+ODOO_CONF="$LOCAL_DIR/odoo.conf"
+
+PG_PORT="${MINICRM_PG_PORT:-54329}"
+PG_ROLE="minicrm"          # Odoo refuses to connect as "postgres"
+DEMO_DB="${MINICRM_DEMO_DB:-minicrm_demo}"
+TEST_DB="${MINICRM_TEST_DB:-minicrm_test}"
+HTTP_PORT="${MINICRM_HTTP_PORT:-8069}"
+TEST_HTTP_PORT="${MINICRM_TEST_HTTP_PORT:-8169}"
+
+# PostgreSQL refuses to run as root: as root, the cluster belongs to the
+# "postgres" system user and lives where that user can reach it.
+if [ "$(id -u)" = 0 ]; then
+  PGDATA_DIR="${MINICRM_PGDATA:-/var/lib/postgresql/minicrm_agency}"
+else
+  PGDATA_DIR="${MINICRM_PGDATA:-$LOCAL_DIR/pgdata}"
+fi
+
+export ODOO_PRELOAD_ADDONS=no   # see shared/PLATFORM.md
+export PATH="$NODE_PREFIX/node_modules/.bin:$PATH"
+export PGHOST=127.0.0.1 PGPORT="$PG_PORT" PGUSER="$PG_ROLE"
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31mERROR:\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+pg_bindir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] || die "PostgreSQL server binaries not found; run scripts/setup.sh"
+  echo "$dir"
+}
+
+# Run a PostgreSQL server command as the cluster's owner.
+as_pg_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+odoo_bin() {
+  "$VENV/bin/python" -c "import odoo; odoo.cli.main()" -c "$ODOO_CONF" "$@"
+}
+
+db_exists() {
+  [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'")" = 1 ]
+}

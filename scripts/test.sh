@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Sets up what is missing, installs the addon on throwaway databases and runs
+# the whole suite. Ends with one line "N passed, M failed, K skipped" and exits
+# non-zero on any failed test, install error or unexpected ERROR log line.
+#   scripts/test.sh                                    the whole suite
+#   TEST_FILE=minicrm_agency/tests/test_x.py scripts/test.sh   one test file
+source "$(dirname "$0")/lib.sh"
+MINICRM_WITH_BROWSER=1 MINICRM_WITH_TOOLS=1 bash "$REPO_ROOT/scripts/setup.sh"
+cd "$REPO_ROOT"
+MODULE=minicrm_agency
+RESULTS="$LOCAL_DIR/results"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+
+DEPENDENCIES=$("$VENV/bin/python" -c "import ast; print(','.join(ast.literal_eval(open('$MODULE/__manifest__.py').read())['depends']))")
+
+# A fresh database with the addon's dependencies installed, so that the
+# test run below runs the addon's tests and not those of core modules.
+fresh_db() {
+  dropdb --if-exists --force "$1"; createdb -T template0 -E UTF8 "$1"
+  odoo_bin -d "$1" -i "$DEPENDENCIES" --stop-after-init --log-level=warn "${@:2}" \
+    > "$LOCAL_DIR/deps-$1.log" 2>&1 || { tail -n 30 "$LOCAL_DIR/deps-$1.log"; die "installing $DEPENDENCIES failed"; }
+}
+
+# Odoo's own output goes to a log file; the console gets errors and results.
+run_odoo_tests() {
+  local name=$1; shift
+  MINICRM_RESULTS_FILE="$RESULTS/$name.json" "$VENV/bin/python" scripts/run_tests.py \
+    -c "$ODOO_CONF" --http-port "$TEST_HTTP_PORT" --stop-after-init --log-level=info "$@" \
+    > "$LOCAL_DIR/test-$name.log" 2>&1 || true
+  grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^log error|^odoo: ' "$LOCAL_DIR/test-$name.log" \
+    | grep -v 'Unmet dependencies' || true
+}
+
+if [ -n "${TEST_FILE:-}" ]; then
+  log "Installing $MODULE on $TEST_DB and running $TEST_FILE"
+  fresh_db "$TEST_DB"
+  run_odoo_tests suite -d "$TEST_DB" -i "$MODULE" --test-file "$TEST_FILE"
+  EXPECTED=(suite)
+else
+  log "Installing $MODULE with demo data on $TEST_DB and running its tests"
+  fresh_db "$TEST_DB"
+  run_odoo_tests suite -d "$TEST_DB" -i "$MODULE" --test-enable
+  log "Installing $MODULE without demo data on ${TEST_DB}_nodemo"
+  fresh_db "${TEST_DB}_nodemo" --without-demo=all
+  MINICRM_EXPECT_TESTS=0 run_odoo_tests install_without_demo -d "${TEST_DB}_nodemo" -i "$MODULE" --without-demo=all
+  dropdb --if-exists --force "${TEST_DB}_nodemo"
+  EXPECTED=(suite install_without_demo)
+fi
+
+"$VENV/bin/python" - "$RESULTS" "${EXPECTED[@]}" <<'PY'
+import json, os, sys
+results, expected = sys.argv[1], sys.argv[2:]
+passed = failed = skipped = 0
+for name in expected:
+    path = os.path.join(results, name + ".json")
+    if not os.path.exists(path):
+        print("%s: no results (the run crashed)" % name)
+        failed += 1
+        continue
+    with open(path) as handle:
+        data = json.load(handle)
+    if name == "install_without_demo":
+        # An install without tests: it counts as one check of its own.
+        ok = data["failed"] == 0
+        passed, failed = passed + ok, failed + (not ok)
+        continue
+    passed += data["passed"]; failed += data["failed"]; skipped += data["skipped"]
+print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
+sys.exit(1 if failed or not passed else 0)
+PY
