@@ -3,7 +3,7 @@
 # the whole suite. Ends with one line "N passed, M failed, K skipped" and exits
 # non-zero on any failed test, install error or unexpected ERROR log line.
 #   scripts/test.sh                                    the whole suite
-#   TEST_FILE=minicrm_agency/tests/test_x.py scripts/test.sh   one test file
+#   TEST_PATTERN=test_isolation scripts/test.sh      tests whose id contains the text
 source "$(dirname "$0")/lib.sh"
 MINICRM_WITH_BROWSER=1 MINICRM_WITH_TOOLS=1 bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
@@ -31,10 +31,10 @@ run_odoo_tests() {
     | grep -v 'Unmet dependencies' || true
 }
 
-if [ -n "${TEST_FILE:-}" ]; then
-  log "Installing $MODULE on $TEST_DB and running $TEST_FILE"
+if [ -n "${TEST_PATTERN:-}" ]; then
+  log "Installing $MODULE on $TEST_DB and running the tests matching '$TEST_PATTERN'"
   fresh_db "$TEST_DB"
-  run_odoo_tests suite -d "$TEST_DB" -i "$MODULE" --test-file "$TEST_FILE"
+  MINICRM_TEST_PATTERN="$TEST_PATTERN" run_odoo_tests suite -d "$TEST_DB" -i "$MODULE" --test-enable
   EXPECTED=(suite)
 else
   log "Installing $MODULE with demo data on $TEST_DB and running its tests"

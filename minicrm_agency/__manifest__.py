@@ -1,0 +1,35 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Mini-CRM for Booking Agencies",
+    "summary": "Customers, quote requests and bookings of transport agencies, "
+               "isolated per agency",
+    "version": "11.0.1.0.0",
+    "category": "Sales",
+    "website": "https://example.com/minicrm_agency",
+    "author": "minicrm_agency developers",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "mail",
+        "portal",
+        "auth_signup",
+        "partner_firstname",
+    ],
+    "data": [
+        "security/minicrm_security.xml",
+        "security/ir.model.access.csv",
+        "data/minicrm_booking_data.xml",
+        "views/minicrm_templates.xml",
+        "views/minicrm_agency_views.xml",
+        "views/minicrm_rental_company_views.xml",
+        "views/minicrm_booking_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_users_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/minicrm_demo.xml",
+    ],
+}

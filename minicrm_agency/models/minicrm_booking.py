@@ -1,0 +1,269 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+KINDS = [("request", "Quote request"), ("booking", "Booking")]
+STATES = [
+    ("draft", "New"),
+    ("quoted", "Quoted"),
+    ("accepted", "Accepted"),
+    ("confirmed", "Confirmed"),
+    ("done", "Done"),
+    ("cancel", "Cancelled"),
+]
+# Allowed state changes per kind; anything else skips the workflow.
+TRANSITIONS = {
+    "request": {
+        "draft": {"quoted", "cancel"},
+        "quoted": {"accepted", "draft", "cancel"},
+        "accepted": set(),
+        "cancel": {"draft"},
+    },
+    "booking": {
+        "draft": {"confirmed", "cancel"},
+        "confirmed": {"done", "cancel"},
+        "done": set(),
+        "cancel": {"draft"},
+    },
+}
+CONFIRMED_STATES = ("confirmed", "done")
+SEQUENCE_CODES = {"request": "minicrm.request", "booking": "minicrm.booking"}
+CONTACT_FIELDS = {
+    "contact_firstname": "firstname",
+    "contact_lastname": "lastname",
+    "contact_email": "email",
+    "contact_phone": "phone",
+    "contact_mobile": "mobile",
+    "contact_lang": "lang",
+}
+
+
+class MinicrmBooking(models.Model):
+    """A quote request or a booking made by an agency for a customer.
+
+    The contact and invoicing fields are a snapshot of what the customer gave
+    for this booking: editing the customer later does not rewrite them.
+    """
+    _name = "minicrm.booking"
+    _description = "Booking or quote request"
+    _inherit = ["mail.thread"]
+    _order = "pickup_datetime desc, id desc"
+
+    name = fields.Char(
+        "Reference", required=True, readonly=True, copy=False, index=True, default="/")
+    kind = fields.Selection(
+        KINDS, required=True, default="booking", readonly=True,
+        states={"draft": [("readonly", False)]}, index=True)
+    state = fields.Selection(
+        STATES, string="Status", required=True, default="draft", copy=False,
+        index=True, track_visibility="onchange")
+    customer_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, ondelete="restrict",
+        domain=[("customer_state", "!=", False)], track_visibility="onchange")
+    agency_id = fields.Many2one(
+        "minicrm.agency", string="Agency", required=True, index=True, readonly=True,
+        ondelete="restrict",
+        help="Always the customer's agency; set from the customer when saving.")
+    rental_company_id = fields.Many2one(
+        "minicrm.rental.company", string="Rental company", required=True, index=True,
+        ondelete="restrict", track_visibility="onchange")
+    request_id = fields.Many2one(
+        "minicrm.booking", string="From request", readonly=True, copy=False,
+        help="The quote request this booking was made from.")
+    pickup_datetime = fields.Datetime(
+        "Pickup", required=True, index=True, track_visibility="onchange")
+    dropoff_datetime = fields.Datetime("Drop-off time")
+    pickup_location = fields.Char("Pickup location", required=True)
+    dropoff_location = fields.Char("Drop-off location", required=True)
+    route = fields.Char(compute="_compute_route", store=True)
+    passenger_count = fields.Integer("Passengers", default=1)
+    invoice_number = fields.Char("Invoice", copy=False, track_visibility="onchange",
+                                 help="Invoice reference of this booking.")
+    notes = fields.Text()
+
+    contact_firstname = fields.Char("First name")
+    contact_lastname = fields.Char("Last name")
+    contact_email = fields.Char("Email")
+    contact_phone = fields.Char("Phone")
+    contact_mobile = fields.Char("Mobile")
+    contact_lang = fields.Selection(
+        lambda self: self.env["res.lang"].get_installed(), string="Language")
+
+    invoice_name = fields.Char("Invoice to")
+    invoice_vat = fields.Char("VAT number")
+    invoice_street = fields.Char("Street")
+    invoice_zip = fields.Char("ZIP")
+    invoice_city = fields.Char("City")
+    invoice_country_id = fields.Many2one("res.country", string="Country")
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name)", "The booking reference must be unique."),
+        ("passenger_count_positive", "CHECK(passenger_count >= 0)",
+         "The number of passengers cannot be negative."),
+    ]
+
+    @api.depends("pickup_location", "dropoff_location")
+    def _compute_route(self):
+        for booking in self:
+            booking.route = "%s → %s" % (booking.pickup_location or "?",
+                                         booking.dropoff_location or "?")
+
+    @api.onchange("customer_id")
+    def _onchange_customer_id(self):
+        for booking_field, partner_field in CONTACT_FIELDS.items():
+            self[booking_field] = self.customer_id[partner_field]
+        self.invoice_name = self.customer_id.name
+
+    # -- invariants ---------------------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        self._check_scope(vals)
+        kind = vals.get("kind") or self.default_get(["kind"]).get("kind")
+        if kind not in TRANSITIONS or vals.get("state", "draft") not in TRANSITIONS[kind]:
+            raise ValidationError(_("%s is not a valid kind and status for a booking.")
+                                  % "/".join(map(str, (kind, vals.get("state")))))
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code(SEQUENCE_CODES[kind]) or "/"
+        vals = self._with_customer_agency(self._with_contact_snapshot(vals))
+        booking = super(MinicrmBooking, self).create(vals)
+        booking._promote_confirmed_customers()
+        return booking
+
+    @api.multi
+    def write(self, vals):
+        self._check_scope(vals)
+        if "kind" in vals and any(booking.kind != vals["kind"] for booking in self):
+            raise UserError(_("A request cannot be turned into a booking by editing it: "
+                              "use the Accept button."))
+        if "state" in vals:
+            self._check_transition(vals["state"])
+        result = super(MinicrmBooking, self).write(self._with_customer_agency(vals))
+        if "state" in vals:
+            self._promote_confirmed_customers()
+        return result
+
+    @api.model
+    def _check_scope(self, vals):
+        """Staff may only book for their agency's customers and companies.
+
+        Checked before writing so that the answer is a clear ValidationError,
+        and nothing is written, rather than a rule error after the fact.
+        """
+        user = self.env.user
+        if user._minicrm_is_operator():
+            return
+        if vals.get("customer_id") and not self.env["res.partner"].search(
+                [("id", "=", vals["customer_id"]), ("customer_state", "!=", False)]):
+            raise ValidationError(_(
+                "This customer does not exist or belongs to another agency."))
+        if vals.get("rental_company_id") and (
+                vals["rental_company_id"] not in user.minicrm_accessible_rental_company_ids.ids):
+            raise ValidationError(_(
+                "You cannot book with this rental company: it does not work with "
+                "your agency, or you have no access to it."))
+
+    @api.model
+    def _with_customer_agency(self, vals):
+        """The agency is derived, never chosen: it is written in the same
+        statement as the customer, so the agency rule holds from the start."""
+        vals = {key: value for key, value in vals.items() if key != "agency_id"}
+        if "customer_id" in vals:
+            customer = self.env["res.partner"].browse(vals["customer_id"])
+            vals["agency_id"] = customer.minicrm_agency_id.id
+        return vals
+
+    @api.model
+    def _with_contact_snapshot(self, vals):
+        customer = self.env["res.partner"].browse(vals.get("customer_id"))
+        snapshot = {booking_field: customer[partner_field]
+                    for booking_field, partner_field in CONTACT_FIELDS.items()
+                    if not vals.get(booking_field)}
+        if not vals.get("invoice_name"):
+            snapshot["invoice_name"] = customer.name
+        return dict(vals, **snapshot)
+
+    @api.multi
+    def _check_transition(self, new_state):
+        labels = dict(STATES)
+        for booking in self:
+            allowed = TRANSITIONS[booking.kind][booking.state]
+            if new_state != booking.state and new_state not in allowed:
+                raise ValidationError(_("%(booking)s cannot go from %(old)s to %(new)s.") % {
+                    "booking": booking.name, "old": labels[booking.state],
+                    "new": labels.get(new_state, new_state)})
+
+    @api.multi
+    def _promote_confirmed_customers(self):
+        confirmed = self.filtered(
+            lambda booking: booking.kind == "booking" and booking.state in CONFIRMED_STATES)
+        confirmed.mapped("customer_id")._minicrm_promote_to_end_user()
+
+    @api.constrains("customer_id", "rental_company_id")
+    def _check_agency_consistency(self):
+        # sudo: a consistency check between ids the user has just written
+        # (their visibility is checked in _check_scope); nothing is returned.
+        for booking in self.sudo():
+            if not booking.customer_id.customer_state or (
+                    booking.agency_id != booking.customer_id.minicrm_agency_id):
+                raise ValidationError(_("Bookings are made for agency customers only."))
+            if booking.rental_company_id not in booking.agency_id.rental_company_ids:
+                raise ValidationError(_(
+                    "%(company)s does not work with the agency %(agency)s.") % {
+                    "company": booking.rental_company_id.name, "agency": booking.agency_id.name})
+
+    @api.constrains("pickup_datetime", "dropoff_datetime")
+    def _check_times(self):
+        for booking in self:
+            if booking.dropoff_datetime and booking.dropoff_datetime < booking.pickup_datetime:
+                raise ValidationError(_("The drop-off time must be after the pickup time."))
+
+    @api.multi
+    def unlink(self):
+        if any(booking.state not in ("draft", "cancel") for booking in self):
+            raise UserError(_("Only new or cancelled bookings can be deleted. "
+                              "Cancel the booking first."))
+        return super(MinicrmBooking, self).unlink()
+
+    # -- buttons ------------------------------------------------------------
+
+    @api.multi
+    def action_send_quote(self):
+        self.write({"state": "quoted"})
+
+    @api.multi
+    def action_confirm(self):
+        self.write({"state": "confirmed"})
+
+    @api.multi
+    def action_done(self):
+        self.write({"state": "done"})
+
+    @api.multi
+    def action_cancel(self):
+        self.write({"state": "cancel"})
+
+    @api.multi
+    def action_reset_draft(self):
+        self.write({"state": "draft"})
+
+    @api.multi
+    def action_accept(self):
+        """Accept a quoted request: it becomes a confirmed booking, kept
+        linked to the request, which stays in the request history."""
+        self.ensure_one()
+        if self.kind != "request":
+            raise UserError(_("Only quote requests can be accepted."))
+        self.write({"state": "accepted"})
+        booking = self.copy({
+            "kind": "booking", "name": "/", "request_id": self.id, "state": "draft",
+        })
+        booking.action_confirm()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": booking.id,
+            "view_mode": "form",
+            "target": "current",
+        }

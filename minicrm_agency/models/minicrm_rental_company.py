@@ -1,0 +1,29 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class MinicrmRentalCompany(models.Model):
+    """A chauffeur, transfer or car-rental company that agencies book with.
+
+    Operator-managed master data: staff read it, only the operator edits it.
+    """
+    _name = "minicrm.rental.company"
+    _description = "Rental company"
+    _inherit = ["mail.thread"]
+    _order = "name"
+
+    name = fields.Char(required=True, index=True, track_visibility="onchange")
+    active = fields.Boolean(default=True, track_visibility="onchange")
+    email = fields.Char()
+    phone = fields.Char()
+    agency_ids = fields.Many2many(
+        "minicrm.agency",
+        "minicrm_agency_rental_company_rel", "rental_company_id", "agency_id",
+        string="Agencies",
+        help="Agencies that book with this company.",
+    )
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name)", "A rental company with this name already exists."),
+    ]

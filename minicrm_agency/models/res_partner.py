@@ -1,0 +1,383 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+import unicodedata
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+
+CUSTOMER_STATES = [("request", "Request user"), ("end", "End user")]
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+# A search text made only of these characters is read as a phone number.
+PHONE_QUERY_RE = re.compile(r"^[\d\s+().\-/]+$")
+MIN_PHONE_DIGITS = 3
+CONTACT_TRACKED = ("firstname", "lastname", "email", "phone", "mobile", "lang", "comment")
+
+
+def only_digits(text):
+    return re.sub(r"\D", "", text or "")
+
+
+def normalize_email(email):
+    return (email or "").strip().lower() or False
+
+
+def has_invisible_characters(text):
+    """Control, format (bidi overrides, zero-width…) and separator characters
+    other than a plain space make an address look like another one."""
+    return any(unicodedata.category(char)[0] in "CZ" and char != " " for char in text)
+
+
+class ResPartner(models.Model):
+    """Agency customers are partners with a ``customer_state``.
+
+    They belong to one agency (global record rules hide them from the others),
+    carry stored booking figures for the customer list, and are searched by
+    name, email and phone digits through ``minicrm_search``.
+    """
+    _inherit = "res.partner"
+
+    minicrm_agency_id = fields.Many2one(
+        "minicrm.agency", string="Agency", index=True, ondelete="restrict",
+        track_visibility="onchange",
+        help="The agency that owns this customer. Set from the creator's agency.",
+    )
+    customer_state = fields.Selection(
+        CUSTOMER_STATES, string="Customer type", index=True, copy=False,
+        track_visibility="onchange",
+        help="Request user: has only sent quote requests. End user: has a "
+             "booking, was created by staff or was promoted.",
+    )
+    minicrm_portal_user_id = fields.Many2one(
+        "res.users", string="Portal login", index=True, copy=False, readonly=True,
+        ondelete="set null",
+        help="The customer portal login of this person. The same person may be a "
+             "customer of several agencies and share one login.",
+    )
+    booking_ids = fields.One2many(
+        "minicrm.booking", "customer_id", string="Bookings",
+        domain=[("kind", "=", "booking")])
+    request_ids = fields.One2many(
+        "minicrm.booking", "customer_id", string="Requests",
+        domain=[("kind", "=", "request")])
+    booking_count = fields.Integer(
+        "Bookings", compute="_compute_booking_stats", store=True, index=True,
+        help="Bookings that were not cancelled.")
+    request_count = fields.Integer(
+        "Requests", compute="_compute_booking_stats", store=True,
+        help="Quote requests that were not cancelled.")
+    last_booking_date = fields.Datetime(
+        "Last booking", compute="_compute_booking_stats", store=True, index=True,
+        help="Pickup time of the latest booking that was not cancelled.")
+    minicrm_phone_digits = fields.Char(
+        "Phone digits", compute="_compute_minicrm_phone_digits", store=True,
+        help="Digits of the phone and mobile numbers, for search whatever the "
+             "spacing or punctuation.")
+    minicrm_search = fields.Char(
+        "Name, email or phone", compute="_compute_minicrm_search",
+        search="_search_minicrm_search")
+
+    # "Choose rental company" and the last-contact tabs of the customer form.
+    minicrm_rental_company_ids = fields.Many2many(
+        "minicrm.rental.company", string="Rental companies used",
+        compute="_compute_minicrm_rental_company_ids",
+        help="Companies this customer booked or requested with, among those you may access.")
+    minicrm_rental_company_id = fields.Many2one(
+        "minicrm.rental.company", string="Choose rental company",
+        compute="_compute_minicrm_rental_company_id",
+        inverse="_inverse_minicrm_rental_company_id",
+        help="Shows the contact details the customer gave with this company.")
+    minicrm_rental_company_fixed = fields.Boolean(
+        compute="_compute_minicrm_rental_company_id",
+        help="You may access only one rental company.")
+    minicrm_last_booking_id = fields.Many2one(
+        "minicrm.booking", string="Last booking with this company",
+        compute="_compute_minicrm_last_contacts")
+    minicrm_last_request_id = fields.Many2one(
+        "minicrm.booking", string="Last request with this company",
+        compute="_compute_minicrm_last_contacts")
+    minicrm_last_booking_card = fields.Html(
+        "Last booking contact", compute="_compute_minicrm_last_contacts", sanitize=False)
+    minicrm_last_request_card = fields.Html(
+        "Last request contact", compute="_compute_minicrm_last_contacts", sanitize=False)
+
+    # Contact tracking in the chatter.
+    firstname = fields.Char(track_visibility="onchange")
+    lastname = fields.Char(track_visibility="onchange")
+    email = fields.Char(track_visibility="onchange")
+    phone = fields.Char(track_visibility="onchange")
+    mobile = fields.Char(track_visibility="onchange")
+    lang = fields.Selection(track_visibility="onchange")
+
+    @api.depends("booking_ids.state", "booking_ids.pickup_datetime", "request_ids.state")
+    def _compute_booking_stats(self):
+        stats = {}
+        real_ids = tuple(pid for pid in self.ids if isinstance(pid, int))
+        if real_ids:
+            # One grouped query for the whole batch. Plain SQL on purpose: the
+            # figures describe the customer (whose own rule already hides it
+            # from other agencies), not what the current user may list.
+            self.env.cr.execute("""
+                SELECT customer_id, kind, count(*), max(pickup_datetime)
+                  FROM minicrm_booking
+                 WHERE customer_id IN %s AND state != 'cancel'
+              GROUP BY customer_id, kind
+            """, (real_ids,))
+            for customer_id, kind, count, last_pickup in self.env.cr.fetchall():
+                stats[(customer_id, kind)] = (count, last_pickup)
+        for partner in self:
+            bookings = stats.get((partner.id, "booking"), (0, False))
+            partner.booking_count = bookings[0]
+            partner.last_booking_date = bookings[1]
+            partner.request_count = stats.get((partner.id, "request"), (0, False))[0]
+
+    @api.depends("phone", "mobile")
+    def _compute_minicrm_phone_digits(self):
+        for partner in self:
+            numbers = [only_digits(partner.phone), only_digits(partner.mobile)]
+            partner.minicrm_phone_digits = " ".join(n for n in numbers if n) or False
+
+    def _compute_minicrm_search(self):
+        for partner in self:
+            partner.minicrm_search = False
+
+    def _search_minicrm_search(self, operator, value):
+        if operator not in ("ilike", "like", "=ilike", "="):
+            raise UserError(_("The customer search only supports 'contains'."))
+        return self._minicrm_search_domain(value)
+
+    @api.model
+    def _minicrm_search_domain(self, text):
+        """Name (first and last name), email, phone and mobile in one domain.
+
+        A phone-looking text matches the stored digits, whatever its spacing.
+        Other texts match when every word is found in the name or the email,
+        so "ann smi" finds "Smith Ann".
+        """
+        text = (text or "").strip()
+        if not text:
+            return []
+        words = text.split()
+        domain = expression.AND([
+            ["|", ("name", "ilike", word), ("email", "ilike", word)] for word in words])
+        digits = only_digits(text)
+        if PHONE_QUERY_RE.match(text) and len(digits) >= MIN_PHONE_DIGITS:
+            domain = expression.OR([domain, [("minicrm_phone_digits", "like", digits)]])
+        return domain
+
+    @api.model
+    def name_search(self, name, args=None, operator="ilike", limit=100):
+        """Customer pickers (context ``minicrm_customer_search``) find customers
+        by the same fields as the customer list's search box."""
+        if name and operator == "ilike" and self.env.context.get("minicrm_customer_search"):
+            domain = expression.AND([args or [], self._minicrm_search_domain(name)])
+            return self.search(domain, limit=limit).name_get()
+        return super(ResPartner, self).name_search(name, args=args, operator=operator, limit=limit)
+
+    # -- invariants ---------------------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        vals = self._minicrm_prepare_vals(vals)
+        if vals.get("customer_state") and not vals.get("minicrm_agency_id"):
+            vals["minicrm_agency_id"] = self._minicrm_default_agency().id
+        self._minicrm_check_agency_allowed(vals)
+        return super(ResPartner, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        vals = self._minicrm_prepare_vals(vals)
+        if "minicrm_agency_id" in vals:
+            self._minicrm_check_agency_allowed(vals)
+            self._minicrm_check_agency_change(vals["minicrm_agency_id"])
+        if vals.get("customer_state") == "request" and self.filtered(
+                lambda partner: partner.customer_state == "end"):
+            raise ValidationError(_("An end user cannot become a request user again."))
+        return super(ResPartner, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        # Access first: the answer below must not tell another agency's staff
+        # whether a customer has bookings.
+        self.check_access_rights("unlink")
+        self.check_access_rule("unlink")
+        # sudo: counts bookings a company-restricted user may not list; only
+        # the yes/no answer leaves this method.
+        Booking = self.env["minicrm.booking"].sudo()
+        if Booking.search_count([("customer_id", "in", self.ids)]):
+            raise UserError(_(
+                "This customer has bookings or requests and cannot be deleted. "
+                "Archive the customer instead: the history is kept."))
+        return super(ResPartner, self).unlink()
+
+    @api.model
+    def _minicrm_prepare_vals(self, vals):
+        if "email" in vals:
+            email = normalize_email(vals["email"])
+            if email and has_invisible_characters(email):
+                # Refused before the database sees it (PostgreSQL rejects NUL).
+                raise ValidationError(_(
+                    "The email address contains invisible or control characters: "
+                    "type it again."))
+            vals = dict(vals, email=email)
+        return vals
+
+    @api.model
+    def _minicrm_check_agency_allowed(self, vals):
+        agency_id = vals.get("minicrm_agency_id")
+        user = self.env.user
+        if agency_id and agency_id != user.minicrm_agency_id.id and not user._minicrm_is_operator():
+            raise AccessError(_("You can only add customers to your own agency."))
+
+    @api.model
+    def _minicrm_default_agency(self):
+        agency = self.env.user.minicrm_agency_id
+        if not agency and not self.env.user._minicrm_is_operator():
+            raise UserError(_(
+                "Your user is not attached to an agency, so it cannot create "
+                "customers. Ask your administrator to set your agency."))
+        return agency
+
+    @api.multi
+    def _minicrm_check_agency_change(self, agency_id):
+        moving = self.filtered(lambda partner: partner.minicrm_agency_id.id != agency_id)
+        # sudo: a yes/no check on the customers being written.
+        if moving and self.env["minicrm.booking"].sudo().search_count(
+                [("customer_id", "in", moving.ids)]):
+            raise UserError(_(
+                "A customer with bookings or requests cannot move to another "
+                "agency: the bookings belong to the current one."))
+
+    @api.constrains("customer_state", "minicrm_agency_id", "firstname", "lastname", "email")
+    def _check_minicrm_customer(self):
+        for partner in self.filtered("customer_state"):
+            if not partner.minicrm_agency_id:
+                raise ValidationError(_("A customer must belong to an agency."))
+            if not (partner.firstname or "").strip() or not (partner.lastname or "").strip():
+                raise ValidationError(_("A customer needs a first name and a last name."))
+            if partner.email:
+                partner._minicrm_check_email()
+
+    def _minicrm_check_email(self):
+        if not EMAIL_RE.match(self.email) or has_invisible_characters(self.email):
+            raise ValidationError(_(
+                "'%s' is not a valid email address (expected name@domain.tld).")
+                % self.email.encode("unicode_escape").decode("ascii"))
+        # active_test: an archived customer still owns its address.
+        duplicate = self.with_context(active_test=False).search_count([
+            ("id", "!=", self.id),
+            ("email", "=", self.email),
+            ("customer_state", "!=", False),
+            ("minicrm_agency_id", "=", self.minicrm_agency_id.id),
+        ])
+        if duplicate:
+            raise ValidationError(_(
+                "Another customer of this agency already uses the email %s.") % self.email)
+
+    # -- customer form: rental company selector and last contacts --------------
+
+    @api.depends("booking_ids", "request_ids")
+    def _compute_minicrm_rental_company_ids(self):
+        Booking = self.env["minicrm.booking"]
+        for partner in self:
+            partner_id = partner._minicrm_saved_id()
+            if not partner_id:
+                partner.minicrm_rental_company_ids = False
+                continue
+            # As the user: the booking rule keeps out companies they may not access.
+            groups = Booking.read_group(
+                [("customer_id", "=", partner_id)], ["rental_company_id"], ["rental_company_id"])
+            partner.minicrm_rental_company_ids = [
+                group["rental_company_id"][0] for group in groups if group["rental_company_id"]]
+
+    @api.depends("minicrm_rental_company_ids")
+    def _compute_minicrm_rental_company_id(self):
+        accessible = self.env.user.minicrm_accessible_rental_company_ids
+        for partner in self:
+            partner.minicrm_rental_company_fixed = len(accessible) == 1
+            if len(accessible) == 1:
+                partner.minicrm_rental_company_id = accessible
+            elif partner._minicrm_saved_id():
+                latest = self.env["minicrm.booking"].search(
+                    [("customer_id", "=", partner._minicrm_saved_id())], order="id desc", limit=1)
+                partner.minicrm_rental_company_id = latest.rental_company_id
+
+    def _inverse_minicrm_rental_company_id(self):
+        """The selector is a view of the data, not data: nothing to save."""
+
+    @api.depends("minicrm_rental_company_id")
+    def _compute_minicrm_last_contacts(self):
+        Booking = self.env["minicrm.booking"]
+        View = self.env["ir.ui.view"]
+        for partner in self:
+            company = partner.minicrm_rental_company_id
+            for kind in ("booking", "request"):
+                last = Booking.browse()
+                if company and partner._minicrm_saved_id():
+                    last = Booking.search([
+                        ("customer_id", "=", partner._minicrm_saved_id()), ("kind", "=", kind),
+                        ("rental_company_id", "=", company.id)], order="id desc", limit=1)
+                partner["minicrm_last_%s_id" % kind] = last
+                partner["minicrm_last_%s_card" % kind] = View.render_template(
+                    "minicrm_agency.minicrm_last_contact_card", {"booking": last}
+                ).decode() if last else False
+
+    def _minicrm_saved_id(self):
+        """The database id, also inside an onchange (where the record is new
+        and the saved one is its origin); False for an unsaved customer."""
+        if isinstance(self.id, int):
+            return self.id
+        origin = getattr(self, "_origin", None)
+        return origin.id if origin and isinstance(origin.id, int) else False
+
+    # -- buttons ------------------------------------------------------------
+
+    @api.multi
+    def action_make_end_user(self):
+        """"Create Customer": promote request users to end users."""
+        self._minicrm_promote_to_end_user()
+        return True
+
+    @api.multi
+    def _minicrm_promote_to_end_user(self):
+        self.filtered(lambda partner: partner.customer_state == "request").write(
+            {"customer_state": "end"})
+
+    @api.multi
+    def action_minicrm_email_to(self):
+        """Open the mail composer on the customer; the sent mail is logged in
+        the customer's chatter."""
+        self.ensure_one()
+        if not self.email:
+            raise UserError(_("%s has no email address. Add one first.") % self.name)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Email %s") % self.name,
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_model": "res.partner",
+                "default_res_id": self.id,
+                "default_partner_ids": [self.id],
+                "default_composition_mode": "comment",
+                "mail_post_autofollow": False,
+            },
+        }
+
+    @api.multi
+    def action_minicrm_new_booking(self):
+        self.ensure_one()
+        action = self.env.ref("minicrm_agency.action_minicrm_booking").read()[0]
+        action.update(views=[(False, "form")], view_mode="form", target="current",
+                      context={"default_customer_id": self.id, "default_kind": "booking"})
+        return action
+
+    @api.multi
+    def action_minicrm_open_bookings(self):
+        self.ensure_one()
+        action = self.env.ref("minicrm_agency.action_minicrm_booking").read()[0]
+        action.update(domain=[("customer_id", "=", self.id), ("kind", "=", "booking")],
+                      context={"default_customer_id": self.id, "default_kind": "booking"})
+        return action

@@ -1,0 +1,66 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+ADMIN_GROUP = "minicrm_agency.group_minicrm_admin"
+
+
+class ResUsers(models.Model):
+    """Attach staff users to their agency and, optionally, to some of its
+    rental companies. Both fields feed the global record rules."""
+    _inherit = "res.users"
+
+    minicrm_agency_id = fields.Many2one(
+        "minicrm.agency", string="Agency", index=True, ondelete="restrict",
+        help="The agency this staff user works for. They see its customers and "
+             "bookings only.",
+    )
+    minicrm_rental_company_ids = fields.Many2many(
+        "minicrm.rental.company", "minicrm_rental_company_res_users_rel",
+        "user_id", "rental_company_id", string="Accessible rental companies",
+        help="Leave empty to give access to all of the agency's rental companies.",
+    )
+    minicrm_accessible_rental_company_ids = fields.Many2many(
+        "minicrm.rental.company", string="Rental companies in reach",
+        compute="_compute_minicrm_accessible_rental_company_ids",
+        help="The rental companies whose bookings this user may see.",
+    )
+
+    @api.depends("minicrm_agency_id.rental_company_ids", "minicrm_rental_company_ids")
+    def _compute_minicrm_accessible_rental_company_ids(self):
+        # sudo: evaluated inside record rules; it reads ids of the user's own
+        # agency configuration only and returns nothing else.
+        all_companies = self.env["minicrm.rental.company"].sudo().search([])
+        for user in self:
+            config = user.sudo()
+            if user._minicrm_is_operator():
+                user.minicrm_accessible_rental_company_ids = all_companies
+            else:
+                user.minicrm_accessible_rental_company_ids = (
+                    config.minicrm_rental_company_ids
+                    or config.minicrm_agency_id.rental_company_ids)
+
+    @api.constrains("minicrm_agency_id", "minicrm_rental_company_ids")
+    def _check_minicrm_rental_companies(self):
+        for user in self:
+            outside = user.minicrm_rental_company_ids - user.minicrm_agency_id.rental_company_ids
+            if outside:
+                raise ValidationError(_(
+                    "%(user)s cannot be given access to %(companies)s: the agency "
+                    "does not work with this rental company.") % {
+                    "user": user.name, "companies": ", ".join(outside.mapped("name"))})
+
+    def _minicrm_is_operator(self):
+        """Superuser or operator admin: sees and configures every agency."""
+        self.ensure_one()
+        return self._is_superuser() or self.has_group(ADMIN_GROUP)
+
+    @api.multi
+    def write(self, vals):
+        result = super(ResUsers, self).write(vals)
+        if {"minicrm_agency_id", "minicrm_rental_company_ids"} & set(vals):
+            # Rule domains are cached per user: a move to another agency must
+            # take effect on the next request, not after a restart.
+            self.env["ir.rule"].clear_caches()
+        return result

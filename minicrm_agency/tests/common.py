@@ -1,0 +1,99 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# MinicrmFixtures is a mixin: `env` comes from the Odoo test case it is
+# combined with, which pylint cannot see.
+# pylint: disable=no-member
+from odoo.tests.common import SavepointCase
+
+PASSWORD = "Test-password-1"
+# No invitation mails or chatter noise while building fixtures.
+QUIET_CONTEXT = {"no_reset_password": True, "mail_create_nolog": True,
+                 "mail_create_nosubscribe": True, "tracking_disable": True}
+
+
+class MinicrmFixtures(object):
+    """Two agencies, three rental companies, staff of both agencies (one
+    limited to one company), a manager, an operator admin, and customers with
+    bookings in each agency. Records are created as the real staff users."""
+
+    @classmethod
+    def setup_minicrm_fixtures(cls):
+        env = cls.env(context=dict(cls.env.context, **QUIET_CONTEXT))
+        Company = env["minicrm.rental.company"]
+        cls.company_1 = Company.create({"name": "Test Riviera"})
+        cls.company_2 = Company.create({"name": "Test CityLink"})
+        cls.company_3 = Company.create({"name": "Test Alpine"})
+        Agency = env["minicrm.agency"]
+        cls.agency_a = Agency.create({
+            "name": "Test Agency A",
+            "rental_company_ids": [(6, 0, (cls.company_1 | cls.company_2).ids)]})
+        cls.agency_b = Agency.create({
+            "name": "Test Agency B",
+            "rental_company_ids": [(6, 0, (cls.company_1 | cls.company_3).ids)]})
+
+        cls.staff_a1 = cls.create_user(env, "staff_a1", cls.agency_a)
+        cls.staff_a2 = cls.create_user(env, "staff_a2", cls.agency_a, companies=cls.company_1)
+        cls.staff_b1 = cls.create_user(env, "staff_b1", cls.agency_b)
+        cls.staff_b2 = cls.create_user(env, "staff_b2", cls.agency_b)
+        cls.manager_a = cls.create_user(env, "manager_a", cls.agency_a,
+                                        group="minicrm_agency.group_agency_manager")
+        cls.operator = cls.create_user(env, "operator", None,
+                                       group="minicrm_agency.group_minicrm_admin")
+
+        cls.customer_a = cls.create_customer(cls.staff_a1, "Ann", "Smith", "ann.smith@example.com",
+                                             phone="+33 6 12 34 56 78", mobile="07 11 22 33 44")
+        cls.customer_b = cls.create_customer(cls.staff_b1, "Bob", "Brown", "bob.brown@example.com",
+                                             phone="+44 20 7946 0999")
+        cls.booking_a = cls.create_booking(cls.staff_a1, cls.customer_a, cls.company_1,
+                                           state="confirmed")
+        cls.booking_a_company_2 = cls.create_booking(cls.staff_a1, cls.customer_a, cls.company_2)
+        cls.booking_b = cls.create_booking(cls.staff_b1, cls.customer_b, cls.company_1,
+                                           state="confirmed")
+
+    @classmethod
+    def create_user(cls, env, login, agency, companies=None,
+                    group="minicrm_agency.group_agency_user"):
+        return env["res.users"].create({
+            "name": login.replace("_", " ").title(),
+            "login": login,
+            "email": "%s@agency.example" % login,
+            "password": PASSWORD,
+            "minicrm_agency_id": agency.id if agency else False,
+            "minicrm_rental_company_ids": [(6, 0, companies.ids if companies else [])],
+            "groups_id": [(6, 0, [env.ref(group).id])],
+        })
+
+    @classmethod
+    def create_customer(cls, user, firstname, lastname, email, **values):
+        values.update(firstname=firstname, lastname=lastname, email=email)
+        values.setdefault("customer_state", "end")
+        return cls.env["res.partner"].sudo(user).with_context(**QUIET_CONTEXT).create(values)
+
+    @classmethod
+    def create_booking(cls, user, customer, company, kind="booking", state="draft", **values):
+        values.update(
+            kind=kind, customer_id=customer.id, rental_company_id=company.id,
+            pickup_datetime=values.get("pickup_datetime", "2026-06-01 09:00:00"),
+            pickup_location=values.get("pickup_location", "Nice Airport"),
+            dropoff_location=values.get("dropoff_location", "Monaco"))
+        booking = cls.env["minicrm.booking"].sudo(user).with_context(**QUIET_CONTEXT).create(values)
+        if state == "confirmed":
+            booking.action_confirm()
+        return booking
+
+
+class MinicrmCase(MinicrmFixtures, SavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(MinicrmCase, cls).setUpClass()
+        try:
+            cls.setup_minicrm_fixtures()
+        except Exception:
+            # Without this, the class's open transaction keeps its locks and
+            # the next test class waits on them forever.
+            cls.tearDownClass()
+            raise
+
+    def as_user(self, user, model):
+        return self.env[model].sudo(user).with_context(**QUIET_CONTEXT)

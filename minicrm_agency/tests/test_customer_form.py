@@ -1,0 +1,51 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from .common import MinicrmCase
+
+
+class TestCustomerForm(MinicrmCase):
+    """The "Choose rental company" selector and the last-contact tabs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestCustomerForm, cls).setUpClass()
+        cls.create_booking(cls.staff_a1, cls.customer_a, cls.company_1,
+                           contact_email="ann.riviera@example.com", invoice_vat="FR123")
+        cls.create_booking(cls.staff_a1, cls.customer_a, cls.company_2, kind="request",
+                           contact_email="ann.citylink@example.com")
+
+    def form(self, user):
+        return self.as_user(user, "res.partner").browse(self.customer_a.id)
+
+    def test_selector_offers_companies_booked_with(self):
+        form = self.form(self.staff_a1)
+        self.assertEqual(form.minicrm_rental_company_ids, self.company_1 | self.company_2)
+        self.assertFalse(form.minicrm_rental_company_fixed)
+
+    def test_selector_is_fixed_for_user_with_one_company(self):
+        form = self.form(self.staff_a2)
+        self.assertEqual(form.minicrm_rental_company_ids, self.company_1)
+        self.assertTrue(form.minicrm_rental_company_fixed)
+        self.assertEqual(form.minicrm_rental_company_id, self.company_1)
+
+    def test_last_booking_contact_follows_chosen_company(self):
+        form = self.form(self.staff_a1)
+        form.minicrm_rental_company_id = self.company_1
+        card = form.minicrm_last_booking_card
+        self.assertIn("ann.riviera@example.com", card)
+        self.assertIn("FR123", card)
+        self.assertNotIn("ann.citylink@example.com", card)
+        self.assertFalse(form.minicrm_last_request_id)
+
+    def test_last_request_contact_follows_chosen_company(self):
+        form = self.form(self.staff_a1)
+        form.minicrm_rental_company_id = self.company_2
+        self.assertIn("ann.citylink@example.com", form.minicrm_last_request_card)
+
+    def test_contact_card_escapes_html(self):
+        self.create_booking(self.staff_a1, self.customer_a, self.company_1,
+                            contact_firstname="<script>alert(1)</script>")
+        form = self.form(self.staff_a1)
+        form.minicrm_rental_company_id = self.company_1
+        self.assertNotIn("<script>", form.minicrm_last_booking_card)
+        self.assertIn("&lt;script&gt;", form.minicrm_last_booking_card)
