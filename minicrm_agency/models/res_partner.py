@@ -12,7 +12,6 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 # A search text made only of these characters is read as a phone number.
 PHONE_QUERY_RE = re.compile(r"^[\d\s+().\-/]+$")
 MIN_PHONE_DIGITS = 3
-CONTACT_TRACKED = ("firstname", "lastname", "email", "phone", "mobile", "lang", "comment")
 
 
 def only_digits(text):
