@@ -152,7 +152,7 @@ class ResPartner(models.Model):
 
         A phone-looking text matches the stored digits, whatever its spacing.
         Other texts match when every word is found in the name or the email,
-        so "ann smi" finds "Smith Ann".
+        so "smith ann" finds "Ann Smith".
         """
         text = (text or "").strip()
         if not text:
