@@ -298,10 +298,11 @@ class ResPartner(models.Model):
             partner.minicrm_rental_company_fixed = len(accessible) == 1
             if len(accessible) == 1:
                 partner.minicrm_rental_company_id = accessible
-            elif partner._minicrm_saved_id(self):
+            else:
+                partner_id = partner._minicrm_saved_id(self)
                 latest = self.env["minicrm.booking"].search(
-                    [("customer_id", "=", partner._minicrm_saved_id(self))],
-                    order="id desc", limit=1)
+                    [("customer_id", "=", partner_id)], order="id desc", limit=1
+                ) if partner_id else self.env["minicrm.booking"]
                 partner.minicrm_rental_company_id = latest.rental_company_id
 
     def _inverse_minicrm_rental_company_id(self):

@@ -31,11 +31,11 @@ class ResUsers(models.Model):
     def _compute_minicrm_accessible_rental_company_ids(self):
         # sudo: evaluated inside record rules; it reads ids of the user's own
         # agency configuration only and returns nothing else.
-        all_companies = self.env["minicrm.rental.company"].sudo().search([])
         for user in self:
             config = user.sudo()
             if user._minicrm_is_operator():
-                user.minicrm_accessible_rental_company_ids = all_companies
+                user.minicrm_accessible_rental_company_ids = \
+                    self.env["minicrm.rental.company"].sudo().search([])
             else:
                 user.minicrm_accessible_rental_company_ids = (
                     config.minicrm_rental_company_ids
