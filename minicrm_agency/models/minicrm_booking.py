@@ -47,8 +47,10 @@ class MinicrmBooking(models.Model):
     """
     _name = "minicrm.booking"
     _description = "Booking or quote request"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "portal.mixin"]
     _order = "pickup_datetime desc, id desc"
+    # Customers may write to the agency from their booking's portal page.
+    _mail_post_access = "read"
 
     name = fields.Char(
         "Reference", required=True, readonly=True, copy=False, index=True, default="/")
@@ -103,6 +105,11 @@ class MinicrmBooking(models.Model):
          "The number of passengers cannot be negative."),
     ]
 
+    @api.multi
+    def _compute_portal_url(self):
+        for booking in self:
+            booking.portal_url = "/my/%ss/%s" % (booking.kind, booking.id)
+
     @api.depends("pickup_location", "dropoff_location")
     def _compute_route(self):
         for booking in self:
@@ -119,6 +126,9 @@ class MinicrmBooking(models.Model):
 
     @api.model
     def create(self, vals):
+        # Access rights first: a user who may not create bookings at all
+        # gets that answer, not one about the values.
+        self.check_access_rights("create")
         self._check_scope(vals)
         kind = vals.get("kind") or self.default_get(["kind"]).get("kind")
         if kind not in TRANSITIONS or vals.get("state", "draft") not in TRANSITIONS[kind]:
@@ -133,6 +143,7 @@ class MinicrmBooking(models.Model):
 
     @api.multi
     def write(self, vals):
+        self.check_access_rights("write")
         self._check_scope(vals)
         if "kind" in vals and any(booking.kind != vals["kind"] for booking in self):
             raise UserError(_("A request cannot be turned into a booking by editing it: "

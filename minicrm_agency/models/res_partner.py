@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
@@ -12,6 +12,8 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 # A search text made only of these characters is read as a phone number.
 PHONE_QUERY_RE = re.compile(r"^[\d\s+().\-/]+$")
 MIN_PHONE_DIGITS = 3
+# Written by the portal access methods only, never by a client.
+PORTAL_LINK_FIELDS = {"minicrm_portal_user_id", "minicrm_login_partner", "minicrm_portal_warning"}
 
 
 def only_digits(text):
@@ -54,6 +56,15 @@ class ResPartner(models.Model):
         help="The customer portal login of this person. The same person may be a "
              "customer of several agencies and share one login.",
     )
+    minicrm_portal_warning = fields.Char(
+        "Portal access problem", readonly=True, copy=False,
+        help="Why this end user did not get a portal login.")
+    minicrm_login_partner = fields.Boolean(
+        "Portal login contact", readonly=True, copy=False, index=True,
+        help="The contact behind a customer portal login, shared by the person's "
+             "customer records in every agency. Staff never see it.")
+    # Tokens are secrets: auth_signup computes this URL as superuser.
+    signup_url = fields.Char(groups="base.group_erp_manager")
     booking_ids = fields.One2many(
         "minicrm.booking", "customer_id", string="Bookings",
         domain=[("kind", "=", "booking")])
@@ -182,7 +193,9 @@ class ResPartner(models.Model):
         if vals.get("customer_state") and not vals.get("minicrm_agency_id"):
             vals["minicrm_agency_id"] = self._minicrm_default_agency().id
         self._minicrm_check_agency_allowed(vals)
-        return super(ResPartner, self).create(vals)
+        partner = super(ResPartner, self).create(vals)
+        partner._minicrm_sync_portal_access()
+        return partner
 
     @api.multi
     def write(self, vals):
@@ -193,7 +206,10 @@ class ResPartner(models.Model):
         if vals.get("customer_state") == "request" and self.filtered(
                 lambda partner: partner.customer_state == "end"):
             raise ValidationError(_("An end user cannot become a request user again."))
-        return super(ResPartner, self).write(vals)
+        result = super(ResPartner, self).write(vals)
+        if {"customer_state", "email"} & set(vals):
+            self._minicrm_sync_portal_access()
+        return result
 
     @api.multi
     def unlink(self):
@@ -212,6 +228,9 @@ class ResPartner(models.Model):
 
     @api.model
     def _minicrm_prepare_vals(self, vals):
+        if PORTAL_LINK_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID:
+            raise AccessError(_("Portal access is managed with the customer's "
+                                "portal buttons only."))
         if "email" in vals:
             email = normalize_email(vals["email"])
             if email and has_invisible_characters(email):
@@ -338,6 +357,80 @@ class ResPartner(models.Model):
             return self.id
         origin = getattr(batch, "_origin", None) if len(batch) == 1 else None
         return origin.id if origin and isinstance(origin.id, int) else False
+
+    # -- customer portal ------------------------------------------------------
+
+    @api.multi
+    def _minicrm_sync_portal_access(self):
+        """End users with an email get a portal login whose login is that
+        email; a changed email moves the customer to the login of the new one."""
+        for partner in self.filtered(lambda p: p.customer_state == "end"):
+            current = partner.minicrm_portal_user_id
+            if current and current.sudo().login == partner.email:
+                continue
+            if current:
+                partner._minicrm_unlink_portal_user()
+            if partner.email:
+                partner._minicrm_link_portal_user()
+
+    @api.multi
+    def _minicrm_link_portal_user(self):
+        self.ensure_one()
+        # sudo: staff may neither search nor create users. Only the link to
+        # the login is written here; the login's contact and tokens stay
+        # invisible to staff (see the res.partner and res.users rules).
+        user, created = self.env["res.users"].sudo()._minicrm_portal_user_for(self)
+        if not user:
+            self.sudo().write({"minicrm_portal_warning": _(
+                "No portal access: this email address belongs to a staff account. "
+                "Ask the customer for their own address.")})
+            return False
+        self.sudo().write({"minicrm_portal_user_id": user.id, "minicrm_portal_warning": False})
+        if created:
+            user._minicrm_queue_signup_email(invitation=True)
+        return True
+
+    @api.multi
+    def _minicrm_unlink_portal_user(self):
+        users = self.sudo().mapped("minicrm_portal_user_id")
+        self.sudo().write({"minicrm_portal_user_id": False})
+        users._minicrm_release_portal_login()
+
+    @api.multi
+    def action_minicrm_grant_portal(self):
+        """Give portal access now, with a clear reason when it cannot be."""
+        for partner in self:
+            if partner.customer_state != "end":
+                raise UserError(_("%s is a request user: use Create Customer first.")
+                                % partner.name)
+            if not partner.email:
+                raise UserError(_("%s has no email address: add one first.") % partner.name)
+            if not partner.minicrm_portal_user_id and not partner._minicrm_link_portal_user():
+                raise UserError(partner.minicrm_portal_warning)
+        return True
+
+    @api.multi
+    def action_minicrm_revoke_portal(self):
+        """Remove this customer record from its portal login. The login
+        stays active while another agency's record of the person uses it."""
+        self.check_access_rule("write")
+        self._minicrm_unlink_portal_user()
+        return True
+
+    @api.multi
+    def action_minicrm_reset_password(self):
+        """Queue a password reset email to the customer's portal login."""
+        self.check_access_rule("write")
+        for partner in self:
+            # sudo: the reset is made as superuser so that staff never read
+            # the token; it only ever targets a portal (share) login.
+            user = partner.sudo().minicrm_portal_user_id
+            if not user.active or not user.share:
+                raise UserError(_("%s has no portal access yet: grant it first.")
+                                % partner.name)
+            user._minicrm_queue_signup_email()
+            partner.message_post(body=_("Password reset email sent to %s.") % user.email)
+        return True
 
     # -- buttons ------------------------------------------------------------
 

@@ -1,9 +1,16 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.addons.auth_signup.models.res_partner import now
 from odoo.exceptions import ValidationError
 
 ADMIN_GROUP = "minicrm_agency.group_minicrm_admin"
+PORTAL_GROUP = "base.group_portal"
+
+
+def escape_like(text):
+    """``text`` matched literally by (=)ilike: no % or _ wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class ResUsers(models.Model):
@@ -21,6 +28,9 @@ class ResUsers(models.Model):
         "user_id", "rental_company_id", string="Accessible rental companies",
         help="Leave empty to give access to all of the agency's rental companies.",
     )
+    minicrm_customer_ids = fields.One2many(
+        "res.partner", "minicrm_portal_user_id", string="Customer records",
+        help="The agency customers this portal login gives access to.")
     minicrm_accessible_rental_company_ids = fields.Many2many(
         "minicrm.rental.company", string="Rental companies in reach",
         compute="_compute_minicrm_accessible_rental_company_ids",
@@ -55,6 +65,71 @@ class ResUsers(models.Model):
         """Superuser or operator admin: sees and configures every agency."""
         self.ensure_one()
         return self._is_superuser() or self.has_group(ADMIN_GROUP)
+
+    @api.model
+    def reset_password(self, login):
+        # The login page's form: logins are stored lowercased.
+        return super(ResUsers, self).reset_password((login or "").strip().lower())
+
+    @api.multi
+    def action_reset_password(self):
+        """Customers' reset emails go through the mail queue: auth_signup
+        sends them inside the request, which fails the page (and the
+        transaction) whenever the mail server is slow or down."""
+        customers = self.filtered("share")
+        customers._minicrm_queue_signup_email(
+            invitation=bool(self.env.context.get("create_user")))
+        staff = self - customers
+        return super(ResUsers, staff).action_reset_password() if staff else None
+
+    # -- customer portal logins -----------------------------------------------
+
+    @api.model
+    def _minicrm_portal_user_for(self, customer):
+        """The portal login for ``customer``'s email address.
+
+        An existing portal login is reused, so a person who is a customer of
+        several agencies has one login. Returns ``(user, created)``; the user
+        is empty when the address belongs to a staff account.
+        Call as superuser: staff may not search or create users.
+        """
+        login = customer.email.strip().lower()
+        Users = self.with_context(active_test=False)
+        if Users.search_count([("share", "=", False), "|", ("login", "=", login),
+                               ("email", "=ilike", escape_like(login))]):
+            return self.browse(), False
+        user = Users.search([("login", "=", login)], limit=1)
+        portal = self.env.ref(PORTAL_GROUP)
+        if user:
+            if not user.active or portal not in user.groups_id:
+                user.write({"active": True, "groups_id": [(4, portal.id)]})
+            return user, False
+        identity = self.env["res.partner"].create({
+            "firstname": customer.firstname, "lastname": customer.lastname,
+            "email": login, "lang": customer.lang, "minicrm_login_partner": True,
+        })
+        user = Users.with_context(no_reset_password=True).create({
+            "login": login, "partner_id": identity.id,
+            "groups_id": [(6, 0, portal.ids)],
+        })
+        return user, True
+
+    @api.multi
+    def _minicrm_queue_signup_email(self, invitation=False):
+        """Queue the invitation or password reset email: the mail queue
+        sends it after the transaction commits, never inside it."""
+        expiration = False if invitation else now(days=+1)
+        self.mapped("partner_id").signup_prepare(signup_type="reset", expiration=expiration)
+        template = self.env.ref("minicrm_agency.mail_template_portal_invitation"
+                                if invitation else "auth_signup.reset_password_email")
+        for user in self:
+            template.with_context(lang=user.lang).send_mail(user.id, force_send=False)
+
+    @api.multi
+    def _minicrm_release_portal_login(self):
+        """Deactivate portal logins no customer record uses any more."""
+        unused = self.filtered(lambda user: user.share and not user.minicrm_customer_ids)
+        unused.write({"active": False})
 
     @api.multi
     def write(self, vals):

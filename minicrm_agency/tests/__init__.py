@@ -5,3 +5,7 @@ from . import test_booking
 from . import test_isolation
 from . import test_export
 from . import test_query_count
+from . import test_portal_access
+from . import test_portal_rules
+from . import test_portal_http
+from . import test_portal_browser

@@ -3,7 +3,10 @@
 # MinicrmFixtures is a mixin: `env` comes from the Odoo test case it is
 # combined with, which pylint cannot see.
 # pylint: disable=no-member
-from odoo.tests.common import SavepointCase
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.service import security
+from odoo.tests.common import HttpCase, SavepointCase, get_db_name
 
 PASSWORD = "Test-password-1"
 # No invitation mails or chatter noise while building fixtures.
@@ -97,3 +100,41 @@ class MinicrmCase(MinicrmFixtures, SavepointCase):
 
     def as_user(self, user, model):
         return self.env[model].sudo(user).with_context(**QUIET_CONTEXT)
+
+
+class MinicrmHttpCase(MinicrmFixtures, HttpCase):
+    """HTTP tests on the same fixtures. Subclasses must run post-install.
+
+    Odoo 11's HttpCase writes through a cursor that HTTP requests do not see.
+    Fixtures and logins go through short-lived cursors on the shared test
+    transaction (rolled back when the test ends); keeping one open would
+    block the requests.
+    """
+
+    def setUp(self):
+        super(MinicrmHttpCase, self).setUp()
+        with self.registry.cursor() as cr:
+            type(self).env = api.Environment(cr, SUPERUSER_ID, {})
+            self.setup_minicrm_fixtures()
+            self.setup_http_fixtures()
+        type(self).env = self.env
+
+    def setup_http_fixtures(self):
+        """Hook for more fixtures, created on the requests' cursor."""
+
+    def in_test_cursor(self, function):
+        """Run ``function(env)`` as superuser on the requests' cursor."""
+        with self.registry.cursor() as cr:
+            return function(api.Environment(cr, SUPERUSER_ID, {}))
+
+    def login(self, login, password):
+        """HttpCase.authenticate, with the user looked up on the test cursor."""
+        uid = self.registry["res.users"].authenticate(get_db_name(), login, password, None)
+        self.assertTrue(uid, "%s could not log in" % login)
+        with self.registry.cursor() as cr:
+            user_env = api.Environment(cr, uid, {})
+            self.session.uid, self.session.login = uid, login
+            self.session.session_token = security.compute_session_token(self.session, user_env)
+            self.session.context = dict(user_env["res.users"].context_get(), uid=uid)
+        odoo.http.root.session_store.save(self.session)
+        return uid

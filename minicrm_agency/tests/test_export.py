@@ -4,43 +4,21 @@ import json
 
 from werkzeug.urls import url_encode
 
-import odoo
-from odoo import SUPERUSER_ID, api
-from odoo.service import security
-from odoo.tests.common import HttpCase, at_install, get_db_name, post_install
+from odoo.tests.common import at_install, post_install
 from odoo.tools import mute_logger
 
-from .common import PASSWORD, MinicrmFixtures
+from .common import PASSWORD, MinicrmHttpCase
 
 
 # HTTP requests need the fully loaded registry: run after installation.
 @at_install(False)
 @post_install(True)
-class TestCsvExport(MinicrmFixtures, HttpCase):
+class TestCsvExport(MinicrmHttpCase):
     """Odoo's built-in CSV export, through HTTP, as a logged-in staff user."""
 
     def setUp(self):
         super(TestCsvExport, self).setUp()
-        # Odoo 11's HttpCase writes through a cursor that HTTP requests do not
-        # see. Fixtures and the login go through short-lived cursors on the
-        # shared test transaction (rolled back when the test ends); keeping
-        # one open would block the requests.
-        with self.registry.cursor() as cr:
-            type(self).env = api.Environment(cr, SUPERUSER_ID, {})
-            self.setup_minicrm_fixtures()
-        type(self).env = self.env
         self.login("staff_a1", PASSWORD)
-
-    def login(self, login, password):
-        """HttpCase.authenticate, with the user looked up on the test cursor."""
-        uid = self.registry["res.users"].authenticate(get_db_name(), login, password, None)
-        self.assertTrue(uid, "%s could not log in" % login)
-        with self.registry.cursor() as cr:
-            user_env = api.Environment(cr, uid, {})
-            self.session.uid, self.session.login = uid, login
-            self.session.session_token = security.compute_session_token(self.session, user_env)
-            self.session.context = dict(user_env["res.users"].context_get(), uid=uid)
-        odoo.http.root.session_store.save(self.session)
 
     def export_csv(self, ids=False, domain=None):
         data = json.dumps({

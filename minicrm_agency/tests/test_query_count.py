@@ -17,7 +17,7 @@ class TestListQueryCount(MinicrmCase):
             Partner.create({
                 "firstname": "Bulk%03d" % index, "lastname": "Customer",
                 "email": "bulk%03d@example.com" % index, "phone": "+33 6 00 00 %04d" % index,
-                "customer_state": "end", "minicrm_agency_id": cls.agency_a.id,
+                "customer_state": "request", "minicrm_agency_id": cls.agency_a.id,
             })
 
     def count_list_queries(self, limit):
