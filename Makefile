@@ -1,5 +1,5 @@
 # Quick start: `make demo` serves the demo database, `make test` runs the suite.
-.PHONY: setup demo test lint
+.PHONY: setup demo test lint bench-data bench
 
 setup:          ## install what is missing and start PostgreSQL
 	bash scripts/setup.sh
@@ -12,3 +12,9 @@ test:           ## set up, install the addon on a throwaway database, run all te
 
 lint:           ## pylint (OCA pylint-odoo plugin) and flake8; fatal on errors
 	bash scripts/lint.sh
+
+bench-data:     ## create minicrm_bench with 1M customers and 3M bookings (minutes)
+	bash scripts/bench.sh data
+
+bench:          ## time search, list, form and export on minicrm_bench (prints a table)
+	bash scripts/bench.sh run

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Benchmark database and benchmark run (not tests: they print figures).
+#   scripts/bench.sh data   create $BENCH_DB with the addon, fill it
+#                           (BENCH_AGENCIES=10 BENCH_CUSTOMERS=1000000 BENCH_BOOKINGS=3000000)
+#   scripts/bench.sh run    time search, list, form and export; JSON in .local/benchmark.json
+source "$(dirname "$0")/lib.sh"
+bash "$REPO_ROOT/scripts/setup.sh"
+cd "$REPO_ROOT"
+BENCH_DB=${MINICRM_BENCH_DB:-minicrm_bench}
+
+case "${1:-}" in
+  data)
+    db_exists "$BENCH_DB" && die "$BENCH_DB exists: drop it first (dropdb --force $BENCH_DB)"
+    createdb -T template0 -E UTF8 "$BENCH_DB"
+    log "Installing minicrm_agency without demo data on $BENCH_DB"
+    odoo_bin -d "$BENCH_DB" -i minicrm_agency --without-demo=all --stop-after-init \
+      --log-level=warn "$QUIET_GRAPH"
+    log "Generating the data"
+    "$VENV/bin/python" scripts/generate_data.py -c "$ODOO_CONF" -d "$BENCH_DB" \
+      --agencies "${BENCH_AGENCIES:-10}" --customers "${BENCH_CUSTOMERS:-1000000}" \
+      --bookings "${BENCH_BOOKINGS:-3000000}"
+    ;;
+  run)
+    db_exists "$BENCH_DB" || die "$BENCH_DB does not exist: run \`make bench-data\` first"
+    "$VENV/bin/python" scripts/benchmark.py -c "$ODOO_CONF" -d "$BENCH_DB" \
+      --runs "${BENCH_RUNS:-7}" --json "$LOCAL_DIR/benchmark.json"
+    ;;
+  *) die "usage: scripts/bench.sh data|run" ;;
+esac

@@ -1,0 +1,272 @@
+"""Fill a database that has minicrm_agency installed with benchmark data.
+
+    generate_data.py -c ODOO_CONF -d DB [--agencies 10] [--customers 1000000]
+                     [--bookings 3000000] [--seed 42]
+
+Agencies, rental companies and one staff user per agency go through the ORM
+(a few dozen records). Customers and bookings are written with COPY, then the
+stored figures (bookings count, requests count, last booking date) are set in
+one SQL statement and the booking sequences are moved past the generated
+references, so the ORM finds the rows exactly as if it had written them.
+No ir.model.data rows are created. Staff logins: bench.staff.<n>@agency.example,
+password "bench". The first customer of the first agency has 1,000 bookings.
+"""
+import argparse
+import datetime
+import io
+import random
+import re
+import time
+import unicodedata
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+NAMES = {
+    "fr_FR": (["Claire", "Julien", "Élodie", "François", "Chloé", "Mathieu", "Amélie", "Hugo",
+               "Inès", "Théo", "Léa", "Nicolas"],
+              ["Martin", "Lefèvre", "Dubois", "Moreau", "Laurent", "Girard", "Rousseau",
+               "Bonnet", "Mercier", "Faure"]),
+    "de_DE": (["Hans", "Lukas", "Jürgen", "Anna", "Felix", "Sophie", "Jonas", "Marie", "Lena",
+               "Maximilian"],
+              ["Müller", "Schneider", "Weber", "Braun", "Fischer", "Wagner", "Becker", "Schäfer",
+               "Koch", "Krüger"]),
+    "it_IT": (["Giulia", "Marco", "Alessandro", "Francesca", "Luca", "Chiara", "Matteo",
+               "Sara", "Lorenzo"],
+              ["Rossi", "Bianchi", "Greco", "Esposito", "Romano", "Colombo", "Ricci",
+               "Marino", "Conti"]),
+    "es_ES": (["Javier", "Lucía", "Pablo", "Sofía", "Mateo", "Carmen", "Álvaro", "María"],
+              ["García", "Fernández", "López", "Martínez", "Sánchez", "Pérez", "Gómez",
+               "Romero"]),
+    "en_US": (["Grace", "Liam", "Olivia", "James", "Emily", "Oliver", "Charlotte", "Henry",
+               "Amelia", "Jack"],
+              ["Taylor", "O'Brien", "Smith", "Johnson", "Brown", "Wilson", "Evans", "Walker",
+               "Clarke", "Wright"]),
+}
+PHONE_FORMATS = {
+    "fr_FR": ["+33 6 {a2} {b2} {c2} {d2}", "06.{a2}.{b2}.{c2}.{d2}", "06{a2}{b2}{c2}{d2}"],
+    "de_DE": ["+49 (30) {a3}{b4}", "+49 151 {a4}{b3}", "030 {a3} {b4}"],
+    "it_IT": ["+39 333 {a3} {b4}", "0039 347 {a3}{b4}"],
+    "es_ES": ["+34 6{a2} {b3} {c3}", "6{a2}-{b3}-{c3}"],
+    "en_US": ["+1 (415) {a3}-{b4}", "+44 20 {a4} {b4}", "415.{a3}.{b4}"],
+}
+PLACES = ["Nice Airport", "Monaco", "Cannes", "Geneva Airport", "Zermatt", "Milan Malpensa",
+          "Lake Como", "Paris CDG", "Versailles", "London Heathrow T5", "The Savoy, London",
+          "Barcelona El Prat", "Sitges", "Munich Airport", "Salzburg", "Rome Fiumicino",
+          "Vatican City", "Madrid Barajas", "Toledo", "Lyon Part-Dieu", "Courchevel"]
+DOMAINS = ["example.com", "mail.example", "example.org", "correo.example", "posta.example"]
+REQUEST_STATES = ["draft", "quoted", "accepted", "cancel"]
+BOOKING_STATES = ["done"] * 6 + ["confirmed"] * 3 + ["cancel"]
+CHUNK = 200000
+YEARS = 5
+HEAVY_CUSTOMER_BOOKINGS = 1000
+
+
+def ascii_slug(text):
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def copy_rows(cr, table, columns, rows):
+    """COPY an iterable of tuples in chunks; None is NULL."""
+    buffer, count = io.StringIO(), 0
+    for row in rows:
+        buffer.write("\t".join("\\N" if value is None else str(value) for value in row))
+        buffer.write("\n")
+        count += 1
+        if count % CHUNK == 0:
+            buffer.seek(0)
+            cr.copy_from(buffer, table, columns=columns)
+            buffer = io.StringIO()
+    buffer.seek(0)
+    cr.copy_from(buffer, table, columns=columns)
+    return count
+
+
+class Generator(object):
+
+    def __init__(self, env, args):
+        self.env, self.cr, self.args = env, env.cr, args
+        self.rng = random.Random(args.seed)
+        self.now = datetime.datetime.now().replace(microsecond=0)
+
+    def log(self, message):
+        print("[%s] %s" % (time.strftime("%H:%M:%S"), message), flush=True)
+
+    def setup_agencies(self):
+        env = self.env
+        if env["minicrm.agency"].search_count([("name", "=like", "Bench Agency %")]):
+            raise SystemExit("This database already holds benchmark data.")
+        for lang in NAMES:
+            if not env["res.lang"].search([("code", "=", lang)]):
+                env["res.lang"].load_lang(lang)
+        companies = env["minicrm.rental.company"]
+        for number in range(1, 9):
+            companies |= env["minicrm.rental.company"].create(
+                {"name": "Bench Rental %02d" % number})
+        self.agencies = []
+        group = env.ref("minicrm_agency.group_agency_user")
+        for number in range(1, self.args.agencies + 1):
+            mine = companies[(number - 1) % 8:] + companies[:(number - 1) % 8]
+            agency = env["minicrm.agency"].create({
+                "name": "Bench Agency %02d" % number,
+                "rental_company_ids": [(6, 0, mine[:3].ids)]})
+            env["res.users"].with_context(no_reset_password=True).create({
+                "name": "Bench Staff %02d" % number,
+                "login": "bench.staff.%d@agency.example" % number,
+                "email": "bench.staff.%d@agency.example" % number,
+                "password": "bench", "minicrm_agency_id": agency.id,
+                "groups_id": [(6, 0, group.ids)]})
+            self.agencies.append((agency.id, mine[:3].ids))
+        self.log("%d agencies, 8 rental companies, %d staff users"
+                 % (len(self.agencies), len(self.agencies)))
+
+    def reserve_ids(self, sequence, count):
+        self.cr.execute("SELECT nextval(%s)", (sequence,))
+        first = self.cr.fetchone()[0]
+        self.cr.execute("SELECT setval(%s, %s)", (sequence, first + count))
+        return first
+
+    def phone(self, lang):
+        rng = self.rng
+        digits = {"a2": rng.randint(10, 99), "b2": rng.randint(10, 99),
+                  "c2": rng.randint(10, 99), "d2": rng.randint(10, 99),
+                  "a3": rng.randint(100, 999), "b3": rng.randint(100, 999),
+                  "c3": rng.randint(100, 999), "a4": rng.randint(1000, 9999),
+                  "b4": rng.randint(1000, 9999)}
+        return rng.choice(PHONE_FORMATS[lang]).format(**digits)
+
+    def customer_rows(self, first_id):
+        rng, langs, count = self.rng, list(NAMES), self.args.customers
+        self.customers = []  # (id, agency index, is_end_user, contact)
+        stamp = self.now.strftime("%Y-%m-%d %H:%M:%S")
+        for number in range(count):
+            partner_id = first_id + number
+            agency_index = number % len(self.agencies)
+            lang = rng.choice(langs)
+            firstname, lastname = rng.choice(NAMES[lang][0]), rng.choice(NAMES[lang][1])
+            name = "%s %s" % (firstname, lastname)
+            email = "%s.%s.%d@%s" % (ascii_slug(firstname), ascii_slug(lastname), number,
+                                     rng.choice(DOMAINS))
+            phone = self.phone(lang)
+            mobile = self.phone(lang) if rng.random() < 0.3 else None
+            digits = " ".join(re.sub(r"\D", "", number_) for number_ in (phone, mobile)
+                              if number_)
+            end_user = number == 0 or rng.random() < 0.75
+            self.customers.append((partner_id, agency_index, end_user,
+                                   (firstname, lastname, email, phone, mobile, lang, name)))
+            yield (partner_id, name, name, firstname, lastname, email, phone, mobile, lang,
+                   self.agencies[agency_index][0], "end" if end_user else "request", digits,
+                   "t", "t", "f", "f", "f", "contact", partner_id, 1, "t", 0, "f", "f",
+                   0, 0, SUPERUSER_ID, stamp, SUPERUSER_ID, stamp)
+
+    def write_customers(self):
+        columns = ("id", "name", "display_name", "firstname", "lastname", "email", "phone",
+                   "mobile", "lang", "minicrm_agency_id", "customer_state",
+                   "minicrm_phone_digits", "active", "customer", "supplier", "employee",
+                   "is_company", "type", "commercial_partner_id", "company_id",
+                   "partner_share", "message_bounce", "opt_out", "minicrm_login_partner",
+                   "booking_count", "request_count", "create_uid", "create_date",
+                   "write_uid", "write_date")
+        first_id = self.reserve_ids("res_partner_id_seq", self.args.customers)
+        count = copy_rows(self.cr, "res_partner", columns, self.customer_rows(first_id))
+        self.log("%d customers" % count)
+
+    def pick_customer(self, number):
+        if number < HEAVY_CUSTOMER_BOOKINGS:
+            return self.customers[0]
+        return self.customers[self.rng.randrange(len(self.customers))]
+
+    def booking_rows(self, first_id):
+        rng = self.rng
+        start = self.now - datetime.timedelta(days=365 * (YEARS - 1))
+        span = int((self.now + datetime.timedelta(days=365) - start).total_seconds())
+        counters = dict(self.next_numbers)
+        for number in range(self.args.bookings):
+            partner_id, agency_index, end_user, contact = self.pick_customer(number)
+            kind = "booking" if end_user and (number < HEAVY_CUSTOMER_BOOKINGS
+                                              or rng.random() < 0.8) else "request"
+            state = rng.choice(BOOKING_STATES if kind == "booking" else REQUEST_STATES)
+            if not end_user and state == "accepted":
+                state = "quoted"
+            pickup = start + datetime.timedelta(seconds=rng.randrange(span) // 900 * 900)
+            dropoff = pickup + datetime.timedelta(minutes=rng.choice([30, 45, 60, 90, 120, 240]))
+            origin, destination = rng.sample(PLACES, 2)
+            reference = "%s/%d/%07d" % ("BK" if kind == "booking" else "RQ", pickup.year,
+                                        counters[kind])
+            counters[kind] += 1
+            firstname, lastname, email, phone, mobile, lang, name = contact
+            yield (first_id + number, reference, kind, state, partner_id,
+                   self.agencies[agency_index][0], rng.choice(self.agencies[agency_index][1]),
+                   pickup, dropoff, origin, destination, "%s → %s" % (origin, destination),
+                   rng.randint(1, 4), firstname, lastname, email, phone, mobile, lang, name,
+                   SUPERUSER_ID, pickup, SUPERUSER_ID, pickup)
+        self.next_numbers = counters
+
+    def write_bookings(self):
+        columns = ("id", "name", "kind", "state", "customer_id", "agency_id",
+                   "rental_company_id", "pickup_datetime", "dropoff_datetime",
+                   "pickup_location", "dropoff_location", "route", "passenger_count",
+                   "contact_firstname", "contact_lastname", "contact_email", "contact_phone",
+                   "contact_mobile", "contact_lang", "invoice_name", "create_uid",
+                   "create_date", "write_uid", "write_date")
+        sequences = {kind: self.env["ir.sequence"].search([("code", "=", code)], limit=1)
+                     for kind, code in (("booking", "minicrm.booking"),
+                                        ("request", "minicrm.request"))}
+        self.next_numbers = {kind: sequence.number_next_actual
+                             for kind, sequence in sequences.items()}
+        first_id = self.reserve_ids("minicrm_booking_id_seq", self.args.bookings)
+        count = copy_rows(self.cr, "minicrm_booking", columns, self.booking_rows(first_id))
+        for kind, sequence in sequences.items():
+            # The ORM's next references come after the generated ones.
+            sequence.write({"number_next": self.next_numbers[kind]})
+        self.log("%d bookings and requests" % count)
+
+    def update_figures(self):
+        """The stored figures, as _compute_booking_stats computes them."""
+        self.cr.execute("""
+            UPDATE res_partner partner
+               SET booking_count = stats.bookings, request_count = stats.requests,
+                   last_booking_date = stats.last_pickup
+              FROM (SELECT customer_id,
+                           count(*) FILTER (WHERE kind = 'booking') AS bookings,
+                           count(*) FILTER (WHERE kind = 'request') AS requests,
+                           max(pickup_datetime) FILTER (WHERE kind = 'booking') AS last_pickup
+                      FROM minicrm_booking
+                     WHERE state != 'cancel' AND customer_id >= %s
+                  GROUP BY customer_id) AS stats
+             WHERE partner.id = stats.customer_id
+        """, (self.customers[0][0],))
+        self.log("figures of %d customers" % self.cr.rowcount)
+
+    def run(self):
+        started = time.time()
+        self.setup_agencies()
+        self.write_customers()
+        self.write_bookings()
+        self.update_figures()
+        self.env.cr.commit()
+        self.cr.execute("ANALYZE res_partner")
+        self.cr.execute("ANALYZE minicrm_booking")
+        self.log("done in %.0f s" % (time.time() - started))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--agencies", type=int, default=10)
+    parser.add_argument("--customers", type=int, default=1000000)
+    parser.add_argument("--bookings", type=int, default=3000000)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+    if args.bookings < HEAVY_CUSTOMER_BOOKINGS or args.customers < args.agencies:
+        parser.error("need at least %d bookings and one customer per agency"
+                     % HEAVY_CUSTOMER_BOOKINGS)
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    with api.Environment.manage(), odoo.registry(args.database).cursor() as cr:
+        Generator(api.Environment(cr, SUPERUSER_ID, {}), args).run()
+
+
+if __name__ == "__main__":
+    main()
