@@ -23,6 +23,7 @@
         "security/ir.model.access.csv",
         "data/minicrm_booking_data.xml",
         "data/mail_template_data.xml",
+        "views/assets.xml",
         "views/minicrm_templates.xml",
         "views/minicrm_agency_views.xml",
         "views/minicrm_rental_company_views.xml",
@@ -32,6 +33,7 @@
         "views/portal_templates.xml",
         "views/menus.xml",
     ],
+    "pre_init_hook": "pre_init_hook",
     "demo": [
         "demo/minicrm_demo.xml",
     ],

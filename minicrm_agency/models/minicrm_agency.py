@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from .value_checks import check_values
+
 # What only the operator decides; an agency manager edits the rest.
 OPERATOR_FIELDS = {"rental_company_ids", "user_ids", "active"}
 
@@ -35,8 +37,14 @@ class MinicrmAgency(models.Model):
         ("name_uniq", "unique(name)", "An agency with this name already exists."),
     ]
 
+    @api.model
+    def create(self, vals):
+        check_values(self, vals)
+        return super(MinicrmAgency, self).create(vals)
+
     @api.multi
     def write(self, vals):
+        check_values(self, vals)
         if OPERATOR_FIELDS & set(vals) and not self.env.user._minicrm_is_operator():
             raise AccessError(_(
                 "Only the operator administrator changes an agency's rental "

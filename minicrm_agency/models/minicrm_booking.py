@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .value_checks import check_values
+
 KINDS = [("request", "Quote request"), ("booking", "Booking")]
 STATES = [
     ("draft", "New"),
@@ -28,6 +30,7 @@ TRANSITIONS = {
     },
 }
 CONFIRMED_STATES = ("confirmed", "done")
+MAX_PASSENGERS = 100
 SEQUENCE_CODES = {"request": "minicrm.request", "booking": "minicrm.booking"}
 CONTACT_FIELDS = {
     "contact_firstname": "firstname",
@@ -47,7 +50,7 @@ class MinicrmBooking(models.Model):
     """
     _name = "minicrm.booking"
     _description = "Booking or quote request"
-    _inherit = ["mail.thread", "portal.mixin"]
+    _inherit = ["mail.thread", "portal.mixin", "minicrm.edit.lock"]
     _order = "pickup_datetime desc, id desc"
     # Customers may write to the agency from their booking's portal page.
     _mail_post_access = "read"
@@ -105,6 +108,13 @@ class MinicrmBooking(models.Model):
          "The number of passengers cannot be negative."),
     ]
 
+    @api.model_cr
+    def init(self):
+        # A customer's latest bookings (customer form, last-contact tabs) by
+        # one index, whatever the size of the table. Idempotent.
+        self.env.cr.execute("CREATE INDEX IF NOT EXISTS minicrm_booking_customer_id_id_idx "
+                            "ON minicrm_booking (customer_id, id)")
+
     @api.multi
     def _compute_portal_url(self):
         for booking in self:
@@ -129,6 +139,7 @@ class MinicrmBooking(models.Model):
         # Access rights first: a user who may not create bookings at all
         # gets that answer, not one about the values.
         self.check_access_rights("create")
+        self._check_booking_values(vals)
         self._check_scope(vals)
         kind = vals.get("kind") or self.default_get(["kind"]).get("kind")
         if kind not in TRANSITIONS or vals.get("state", "draft") not in TRANSITIONS[kind]:
@@ -144,6 +155,8 @@ class MinicrmBooking(models.Model):
     @api.multi
     def write(self, vals):
         self.check_access_rights("write")
+        self._check_booking_values(vals)
+        self._minicrm_check_not_modified()
         self._check_scope(vals)
         if "kind" in vals and any(booking.kind != vals["kind"] for booking in self):
             raise UserError(_("A request cannot be turned into a booking by editing it: "
@@ -154,6 +167,13 @@ class MinicrmBooking(models.Model):
         if "state" in vals:
             self._promote_confirmed_customers()
         return result
+
+    @api.model
+    def _check_booking_values(self, vals):
+        check_values(self, vals)
+        if not 0 <= vals.get("passenger_count", 0) <= MAX_PASSENGERS:
+            raise ValidationError(_("The number of passengers must be between 0 and %d.")
+                                  % MAX_PASSENGERS)
 
     @api.model
     def _check_scope(self, vals):

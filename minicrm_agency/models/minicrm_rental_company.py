@@ -1,6 +1,8 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .value_checks import check_values
 
 
 class MinicrmRentalCompany(models.Model):
@@ -27,3 +29,13 @@ class MinicrmRentalCompany(models.Model):
     _sql_constraints = [
         ("name_uniq", "unique(name)", "A rental company with this name already exists."),
     ]
+
+    @api.model
+    def create(self, vals):
+        check_values(self, vals)
+        return super(MinicrmRentalCompany, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        check_values(self, vals)
+        return super(MinicrmRentalCompany, self).write(vals)

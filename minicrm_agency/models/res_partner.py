@@ -1,17 +1,32 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 import re
 import unicodedata
+
+import psycopg2
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
+
+from .value_checks import check_values
+
+_logger = logging.getLogger(__name__)
 
 CUSTOMER_STATES = [("request", "Request user"), ("end", "End user")]
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 # A search text made only of these characters is read as a phone number.
 PHONE_QUERY_RE = re.compile(r"^[\d\s+().\-/]+$")
 MIN_PHONE_DIGITS = 3
+# Below this limit PostgreSQL walks the display_name index hoping to meet the
+# few matches early, and reads tens of thousands of rows (README, Performance).
+PICKER_SEARCH_LIMIT = 80
+EXPORT_BATCH = 1000
+# The search box's `ilike` on these columns is served by trigram indexes that
+# start with the agency, so that a staff search reads its own agency's
+# matches only.
+TRIGRAM_COLUMNS = ("name", "email", "minicrm_phone_digits")
 # Written by the portal access methods only, never by a client.
 PORTAL_LINK_FIELDS = {"minicrm_portal_user_id", "minicrm_login_partner", "minicrm_portal_warning"}
 
@@ -37,7 +52,8 @@ class ResPartner(models.Model):
     carry stored booking figures for the customer list, and are searched by
     name, email and phone digits through ``minicrm_search``.
     """
-    _inherit = "res.partner"
+    _inherit = ["res.partner", "minicrm.edit.lock"]
+    _name = "res.partner"
 
     minicrm_agency_id = fields.Many2one(
         "minicrm.agency", string="Agency", index=True, ondelete="restrict",
@@ -120,6 +136,26 @@ class ResPartner(models.Model):
     mobile = fields.Char(track_visibility="onchange")
     lang = fields.Selection(track_visibility="onchange")
 
+    @api.model_cr
+    def init(self):
+        """GIN indexes of (agency, trigrams of the column), so that `ilike
+        '%fragment%'` does not scan the table (pg_trgm, with btree_gin for
+        the agency). Idempotent: an upgrade leaves existing ones alone."""
+        cr = self.env.cr
+        try:
+            with cr.savepoint():
+                cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+                cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gin")
+        except psycopg2.Error as error:
+            _logger.warning("pg_trgm or btree_gin is not available (%s): customer search "
+                            "will scan the partner table.", error)
+            return
+        for column in TRIGRAM_COLUMNS:
+            # Identifiers from the constant above, not from input.
+            # pylint: disable=sql-injection
+            cr.execute("CREATE INDEX IF NOT EXISTS res_partner_minicrm_%s_trgm_idx ON res_partner "
+                       "USING gin (minicrm_agency_id, %s gin_trgm_ops)" % (column, column))
+
     @api.depends("booking_ids.state", "booking_ids.pickup_datetime", "request_ids.state")
     def _compute_booking_stats(self):
         stats = {}
@@ -161,20 +197,34 @@ class ResPartner(models.Model):
     def _minicrm_search_domain(self, text):
         """Name (first and last name), email, phone and mobile in one domain.
 
-        A phone-looking text matches the stored digits, whatever its spacing.
-        Other texts match when every word is found in the name or the email,
-        so "smith ann" finds "Ann Smith".
+        A phone-looking text matches the stored digits, whatever its spacing,
+        or (typed without spaces) the email. Other texts match when every
+        word is found in the name or the email, so "smith ann" finds
+        "Ann Smith". Each condition can use a trigram index.
         """
         text = (text or "").strip()
         if not text:
             return []
-        words = text.split()
-        domain = expression.AND([
-            ["|", ("name", "ilike", word), ("email", "ilike", word)] for word in words])
         digits = only_digits(text)
         if PHONE_QUERY_RE.match(text) and len(digits) >= MIN_PHONE_DIGITS:
-            domain = expression.OR([domain, [("minicrm_phone_digits", "like", digits)]])
-        return domain
+            domain = [("minicrm_phone_digits", "like", digits)]
+            if len(text.split()) == 1:
+                domain = expression.OR([domain, [("email", "ilike", text)]])
+        else:
+            domain = expression.AND([
+                ["|", ("name", "ilike", word), ("email", "ilike", word)]
+                for word in text.split()])
+        return expression.AND([self._minicrm_own_agency_domain(), domain])
+
+    @api.model
+    def _minicrm_own_agency_domain(self):
+        """Staff find their agency's customers only (the record rule says
+        so too); saying it in the search lets PostgreSQL use the agency
+        column of the trigram indexes instead of filtering every match."""
+        user = self.env.user
+        if user._minicrm_is_operator() or not user.minicrm_agency_id:
+            return []
+        return [("minicrm_agency_id", "=", user.minicrm_agency_id.id)]
 
     @api.model
     def name_search(self, name, args=None, operator="ilike", limit=100):
@@ -182,8 +232,28 @@ class ResPartner(models.Model):
         by the same fields as the customer list's search box."""
         if name and operator == "ilike" and self.env.context.get("minicrm_customer_search"):
             domain = expression.AND([args or [], self._minicrm_search_domain(name)])
-            return self.search(domain, limit=limit).name_get()
+            if not limit:
+                return self.search(domain).name_get()
+            found = self.search(domain, limit=max(limit, PICKER_SEARCH_LIMIT))
+            return found[:limit].name_get()
         return super(ResPartner, self).name_search(name, args=args, operator=operator, limit=limit)
+
+    @api.multi
+    def export_data(self, fields_to_export, raw_data=False):
+        """Odoo 11 reads every column of every exported partner (some sixty);
+        read only the exported ones, a thousand partners at a time."""
+        names = {path.split("/")[0] for path in fields_to_export} & set(self._fields)
+        columns = [name for name in names if self._fields[name].store
+                   and self._fields[name].column_type]
+        # _read_from_database skips the field-level check that read() makes.
+        self.check_field_access_rights("read", columns)
+        rows = []
+        for start in range(0, len(self), EXPORT_BATCH):
+            batch = self[start:start + EXPORT_BATCH]
+            batch._read_from_database(columns)
+            rows += super(ResPartner, batch).export_data(fields_to_export, raw_data)["datas"]
+            batch.invalidate_cache(ids=batch.ids)
+        return {"datas": rows}
 
     # -- invariants ---------------------------------------------------------
 
@@ -199,6 +269,7 @@ class ResPartner(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._minicrm_check_not_modified()
         vals = self._minicrm_prepare_vals(vals)
         if "minicrm_agency_id" in vals:
             self._minicrm_check_agency_allowed(vals)
@@ -228,9 +299,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _minicrm_prepare_vals(self, vals):
-        if PORTAL_LINK_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID:
-            raise AccessError(_("Portal access is managed with the customer's "
-                                "portal buttons only."))
+        if self.env.uid != SUPERUSER_ID:
+            if PORTAL_LINK_FIELDS & set(vals):
+                raise AccessError(_("Portal access is managed with the customer's "
+                                    "portal buttons only."))
+            check_values(self, vals)
         if "email" in vals:
             email = normalize_email(vals["email"])
             if email and has_invisible_characters(email):
@@ -341,9 +414,12 @@ class ResPartner(models.Model):
         for kind in ("booking", "request"):
             last = self.env["minicrm.booking"].browse()
             if company and partner_id:
+                # Own prefetch: the card must not read the customer's whole
+                # history (all the bookings the form has listed).
                 last = last.search([
                     ("customer_id", "=", partner_id), ("kind", "=", kind),
-                    ("rental_company_id", "=", company.id)], order="id desc", limit=1)
+                    ("rental_company_id", "=", company.id)], order="id desc", limit=1
+                ).with_prefetch()
             self["minicrm_last_%s_id" % kind] = last
             self["minicrm_last_%s_card" % kind] = self.env["ir.ui.view"].render_template(
                 "minicrm_agency.minicrm_last_contact_card", {"booking": last}
@@ -470,6 +546,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_minicrm_new_booking(self):
         self.ensure_one()
+        self.check_access_rule("read")
         action = self.env.ref("minicrm_agency.action_minicrm_booking").read()[0]
         action.update(views=[(False, "form")], view_mode="form", target="current",
                       context={"default_customer_id": self.id, "default_kind": "booking"})
@@ -478,6 +555,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_minicrm_open_bookings(self):
         self.ensure_one()
+        self.check_access_rule("read")
         action = self.env.ref("minicrm_agency.action_minicrm_booking").read()[0]
         action.update(domain=[("customer_id", "=", self.id), ("kind", "=", "booking")],
                       context={"default_customer_id": self.id, "default_kind": "booking"})

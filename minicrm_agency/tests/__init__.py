@@ -9,3 +9,10 @@ from . import test_portal_access
 from . import test_portal_rules
 from . import test_portal_http
 from . import test_portal_browser
+from . import test_search_plan
+from . import test_security_side_doors
+from . import test_security_http
+from . import test_bad_input
+from . import test_edit_lock
+from . import test_concurrency
+from . import test_edit_lock_browser

@@ -7,6 +7,7 @@ import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.service import security
 from odoo.tests.common import HttpCase, SavepointCase, get_db_name
+from odoo.tools import mute_logger
 
 PASSWORD = "Test-password-1"
 # No invitation mails or chatter noise while building fixtures.
@@ -92,11 +93,16 @@ class MinicrmCase(MinicrmFixtures, SavepointCase):
         super(MinicrmCase, cls).setUpClass()
         try:
             cls.setup_minicrm_fixtures()
+            cls.setup_class_fixtures()
         except Exception:
             # Without this, the class's open transaction keeps its locks and
             # the next test class waits on them forever.
             cls.tearDownClass()
             raise
+
+    @classmethod
+    def setup_class_fixtures(cls):
+        """Hook for a test class's own fixtures (same failure handling)."""
 
     def as_user(self, user, model):
         return self.env[model].sudo(user).with_context(**QUIET_CONTEXT)
@@ -120,7 +126,8 @@ class MinicrmHttpCase(MinicrmFixtures, HttpCase):
         type(self).env = self.env
 
     def setup_http_fixtures(self):
-        """Hook for more fixtures, created on the requests' cursor."""
+        """Hook for more fixtures, created on the requests' cursor: use
+        ``type(self).env`` there, ``self.env`` is the test's own cursor."""
 
     def in_test_cursor(self, function):
         """Run ``function(env)`` as superuser on the requests' cursor."""
@@ -138,3 +145,11 @@ class MinicrmHttpCase(MinicrmFixtures, HttpCase):
             self.session.context = dict(user_env["res.users"].context_get(), uid=uid)
         odoo.http.root.session_store.save(self.session)
         return uid
+
+
+def mute_expected_errors(test, *loggers):
+    """Silence loggers for one test (refusals are logged as errors by Odoo);
+    mute_logger cannot decorate a class."""
+    muter = mute_logger(*loggers)
+    muter.__enter__()
+    test.addCleanup(muter.__exit__, None, None, None)

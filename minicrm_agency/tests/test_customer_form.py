@@ -7,8 +7,7 @@ class TestCustomerForm(MinicrmCase):
     """The "Choose rental company" selector and the last-contact tabs."""
 
     @classmethod
-    def setUpClass(cls):
-        super(TestCustomerForm, cls).setUpClass()
+    def setup_class_fixtures(cls):
         cls.create_booking(cls.staff_a1, cls.customer_a, cls.company_1,
                            contact_email="ann.riviera@example.com", invoice_vat="FR123")
         cls.create_booking(cls.staff_a1, cls.customer_a, cls.company_2, kind="request",

@@ -10,8 +10,7 @@ class TestPortalRules(MinicrmCase):
     a customer of both agencies; Bob of agency B only."""
 
     @classmethod
-    def setUpClass(cls):
-        super(TestPortalRules, cls).setUpClass()
+    def setup_class_fixtures(cls):
         cls.ann_in_b = cls.create_customer(cls.staff_b1, "Ann", "Smith", "ann.smith@example.com")
         cls.booking_ann_b = cls.create_booking(cls.staff_b1, cls.ann_in_b, cls.company_3,
                                                state="confirmed")

@@ -10,8 +10,7 @@ class TestListQueryCount(MinicrmCase):
     not grow with the page size."""
 
     @classmethod
-    def setUpClass(cls):
-        super(TestListQueryCount, cls).setUpClass()
+    def setup_class_fixtures(cls):
         Partner = cls.env["res.partner"].with_context(**QUIET_CONTEXT)
         for index in range(400):
             Partner.create({
@@ -44,3 +43,23 @@ class TestListQueryCount(MinicrmCase):
             counts.append(self.cr.sql_log_count - before)
             self.assertEqual(len(found), min(limit, 400))
         self.assertEqual(counts[0], counts[1])
+
+    def count_form_queries(self, customer):
+        Partner = self.env["res.partner"].sudo(self.staff_a1)
+        view = self.env.ref("minicrm_agency.view_minicrm_customer_form")
+        form_fields = list(Partner.fields_view_get(view.id, "form")["fields"])
+        Partner.browse(customer.id).read(form_fields)
+        Partner.invalidate_cache()
+        before = self.cr.sql_log_count
+        values = Partner.browse(customer.id).read(form_fields)[0]
+        self.assertEqual(len(values["booking_ids"]), customer.booking_count)
+        return self.cr.sql_log_count - before
+
+    def test_form_query_count_does_not_grow_with_bookings(self):
+        few = self.create_customer(self.staff_a1, "Few", "Bookings", "few@example.com")
+        many = self.create_customer(self.staff_a1, "Many", "Bookings", "many@example.com")
+        for customer, count in ((few, 2), (many, 30)):
+            for index in range(count):
+                self.create_booking(self.staff_a1, customer, self.company_1, state="confirmed",
+                                    pickup_datetime="2026-01-%02d 10:00:00" % (index % 28 + 1))
+        self.assertEqual(self.count_form_queries(few), self.count_form_queries(many))

@@ -1,0 +1,42 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import AccessError
+
+
+class IrAttachment(models.Model):
+    """Odoo 11 shows an attachment attached to no document to every employee.
+    Agency staff see such attachments only when they uploaded them."""
+    _inherit = "ir.attachment"
+
+    @api.model
+    def check(self, mode, values=None):
+        result = super(IrAttachment, self).check(mode, values=values)
+        if self and self._minicrm_foreign_orphan_ids(mode == "read"):
+            raise AccessError(_("You cannot access this attachment: another user "
+                                "uploaded it and it belongs to no document you can see."))
+        return result
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        ids = super(IrAttachment, self)._search(
+            args, offset=offset, limit=limit, order=order, count=False,
+            access_rights_uid=access_rights_uid)
+        if ids:
+            hidden = set(self.browse(ids)._minicrm_foreign_orphan_ids(True))
+            ids = [attachment_id for attachment_id in ids if attachment_id not in hidden]
+        return len(ids) if count else ids
+
+    @api.multi
+    def _minicrm_foreign_orphan_ids(self, reading):
+        """Ids of attachments with no document, uploaded by someone else and
+        not public; empty for the superuser and operator admins."""
+        if self.env.uid == SUPERUSER_ID or self.env.user._minicrm_is_operator():
+            return []
+        self.env.cr.execute("""
+            SELECT id FROM ir_attachment
+             WHERE id IN %s AND res_model IS NULL AND create_uid != %s
+               AND NOT (COALESCE(public, FALSE) AND %s)
+        """, (tuple(self.ids), self.env.uid, reading))
+        return [row[0] for row in self.env.cr.fetchall()]
