@@ -8,25 +8,19 @@ phone and saves. Prints what the user saw as JSON: {"dialog": text or null}.
 Runs in the tools venv (Python 3.11), not in Odoo's.
 """
 import json
-import os
 import sys
 from urllib.parse import urlencode
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from browser_common import open_page
+
 TIMEOUT_MS = 120000
 
 
 def run(base_url, login, password, customer_id, action_id):
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("MINICRM_CHROMIUM", "/usr/bin/chromium"),
-            args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.set_default_timeout(TIMEOUT_MS)
+        browser, page = open_page(playwright, TIMEOUT_MS)
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         form_url = "/web#id=%s&model=res.partner&view_type=form&action=%s" % (

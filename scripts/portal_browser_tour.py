@@ -14,19 +14,14 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from browser_common import open_page
+
 TIMEOUT_MS = 60000
 
 
 def run(base_url, login, password, screenshot):
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("MINICRM_CHROMIUM", "/usr/bin/chromium"),
-            args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.set_default_timeout(TIMEOUT_MS)
+        browser, page = open_page(playwright, TIMEOUT_MS)
         page.goto(base_url + "/web/login")
         page.fill("input[name=login]", login)
         page.fill("input[name=password]", password)

@@ -22,7 +22,7 @@ class TestPortalHttp(MinicrmHttpCase):
             pickup_location="Geneva Airport", dropoff_location="Zermatt")
         type(self).request_ann_a = self.create_booking(
             self.staff_a1, self.customer_a, self.company_1, kind="request",
-            pickup_location="Cannes", dropoff_location="Antibes")
+            pickup_location="<script>alert('x')</script>", dropoff_location="<b>Antibes</b>")
         login = self.customer_a.sudo().minicrm_portal_user_id
         login.write({"password": PASSWORD})
         type(self).ann_login = login.login
@@ -122,3 +122,11 @@ class TestPortalHttp(MinicrmHttpCase):
             [("email_to", "=", "ann.smith@example.com"),
              ("subject", "=", "Password reset")]).mapped("state"))
         self.assertEqual(mails, ["outgoing"])
+
+    def test_html_in_booking_details_is_escaped(self):
+        self.login(self.ann_login, PASSWORD)
+        for url in ("/my/requests", "/my/requests/%d" % self.request_ann_a.id):
+            text = self.url_open(url).text
+            self.assertIn("&lt;script&gt;alert(", text, url)
+            self.assertNotIn("<script>alert(", text, url)
+            self.assertNotIn("<b>Antibes</b>", text, url)
