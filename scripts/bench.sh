@@ -15,6 +15,7 @@ case "${1:-}" in
     log "Installing minicrm_agency without demo data on $BENCH_DB"
     odoo_bin -d "$BENCH_DB" -i minicrm_agency --without-demo=all --stop-after-init \
       --log-level=warn "$QUIET_GRAPH"
+    release_uninstallable_modules "$BENCH_DB"
     log "Generating the data"
     "$VENV/bin/python" scripts/generate_data.py -c "$ODOO_CONF" -d "$BENCH_DB" \
       --agencies "${BENCH_AGENCIES:-10}" --customers "${BENCH_CUSTOMERS:-1000000}" \

@@ -7,6 +7,7 @@ bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
 MODULE=minicrm_agency
 STAMP="$LOCAL_DIR/demo-$DEMO_DB.sha"
+DEPENDENCIES=$("$VENV/bin/python" -c "import ast; print(','.join(ast.literal_eval(open('$MODULE/__manifest__.py').read())['depends']))")
 source_hash() { find "$REPO_ROOT/$MODULE" -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum; }
 
 installed=$(psql -d "$DEMO_DB" -tAc "SELECT state FROM ir_module_module WHERE name='$MODULE'" 2>/dev/null || true)
@@ -17,9 +18,13 @@ if [ "$installed" != installed ]; then
   source_hash > "$STAMP"
 elif [ "$(source_hash)" != "$(cat "$STAMP" 2>/dev/null)" ]; then
   log "The addon changed since the last run: upgrading it in $DEMO_DB"
-  odoo_bin -d "$DEMO_DB" -u "$MODULE" --stop-after-init --log-level=warn "$QUIET_GRAPH"
+  # -i installs dependencies added since (no-op for installed ones).
+  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES" -u "$MODULE" --stop-after-init --log-level=warn \
+    "$QUIET_GRAPH"
   source_hash > "$STAMP"
 fi
+
+release_uninstallable_modules "$DEMO_DB"
 
 cat <<TXT
 

