@@ -7,7 +7,7 @@ bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
 MODULE=minicrm_agency
 STAMP="$LOCAL_DIR/demo-$DEMO_DB.sha"
-DEPENDENCIES=$("$VENV/bin/python" -c "import ast; print(','.join(ast.literal_eval(open('$MODULE/__manifest__.py').read())['depends']))")
+DEPENDENCIES=$(manifest_depends)
 source_hash() { find "$REPO_ROOT/$MODULE" -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum; }
 
 installed=$(psql -d "$DEMO_DB" -tAc "SELECT state FROM ir_module_module WHERE name='$MODULE'" 2>/dev/null || true)

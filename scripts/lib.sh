@@ -66,3 +66,8 @@ db_exists() {
 release_uninstallable_modules() {
   psql -d "$1" -qc "UPDATE ir_module_module SET state = 'uninstalled' WHERE state = 'to install'"
 }
+
+# The addon's manifest dependencies, comma-separated (for odoo -i).
+manifest_depends() {
+  "$VENV/bin/python" -c "import ast; print(','.join(ast.literal_eval(open('$REPO_ROOT/minicrm_agency/__manifest__.py').read())['depends']))"
+}

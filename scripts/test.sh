@@ -15,7 +15,7 @@ export MINICRM_SCREENSHOT_DIR="$LOCAL_DIR/screenshots"
 mkdir -p "$MINICRM_SCREENSHOT_DIR"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 
-DEPENDENCIES=$("$VENV/bin/python" -c "import ast; print(','.join(ast.literal_eval(open('$MODULE/__manifest__.py').read())['depends']))")
+DEPENDENCIES=$(manifest_depends)
 
 # A fresh database with the addon's dependencies installed, so that the
 # test run below runs the addon's tests and not those of core modules.

@@ -8,11 +8,11 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
-from ..models.res_partner import EMAIL_RE, has_invisible_characters
+from ..models.res_partner import is_valid_email
+from ..models.value_checks import value_problem
 
 ACCOUNT_FIELDS = ["firstname", "lastname", "email", "phone", "mobile", "lang"]
 REQUIRED_ACCOUNT_FIELDS = ["firstname", "lastname", "email"]
-MAX_FIELD_LENGTH = 128
 
 
 def sortings():
@@ -126,18 +126,19 @@ class MinicrmCustomerPortal(CustomerPortal):
                 error[name] = "missing"
         if error:
             messages.append(_("Some required fields are empty."))
+        # The model's own checks (sizes, control characters, languages):
+        # the details are saved as superuser, which skips them.
+        Partner = request.env["res.partner"]
         for name in ACCOUNT_FIELDS:
-            if len(data.get(name) or "") > MAX_FIELD_LENGTH:
+            field = Partner._fields[name]
+            problem = data.get(name) and value_problem(Partner, field, data[name])
+            if problem:
                 error[name] = "error"
-                messages.append(_("%s is too long.") % name)
+                messages.append("%s: %s" % (field.string, problem))
         email = (data.get("email") or "").strip()
-        if email and (not EMAIL_RE.match(email) or has_invisible_characters(email)):
+        if email and not is_valid_email(email):
             error["email"] = "error"
             messages.append(_("Invalid email address: please enter a valid one."))
-        installed = dict(request.env["res.lang"].get_installed())
-        if data.get("lang") and data["lang"] not in installed:
-            error["lang"] = "error"
-            messages.append(_("Unknown language."))
         unknown = set(data) - set(ACCOUNT_FIELDS) - {"redirect", "csrf_token"}
         if unknown:
             error["common"] = "error"

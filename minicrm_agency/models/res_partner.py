@@ -39,6 +39,10 @@ def normalize_email(email):
     return (email or "").strip().lower() or False
 
 
+def is_valid_email(email):
+    return bool(EMAIL_RE.match(email)) and not has_invisible_characters(email)
+
+
 def has_invisible_characters(text):
     """Control, format (bidi overrides, zero-width…) and separator characters
     other than a plain space make an address look like another one."""
@@ -117,12 +121,6 @@ class ResPartner(models.Model):
     minicrm_rental_company_fixed = fields.Boolean(
         compute="_compute_minicrm_rental_company_id",
         help="You may access only one rental company.")
-    minicrm_last_booking_id = fields.Many2one(
-        "minicrm.booking", string="Last booking with this company",
-        compute="_compute_minicrm_last_contacts")
-    minicrm_last_request_id = fields.Many2one(
-        "minicrm.booking", string="Last request with this company",
-        compute="_compute_minicrm_last_contacts")
     minicrm_last_booking_card = fields.Html(
         "Last booking contact", compute="_compute_minicrm_last_contacts", sanitize=False)
     minicrm_last_request_card = fields.Html(
@@ -351,7 +349,7 @@ class ResPartner(models.Model):
                 partner._minicrm_check_email()
 
     def _minicrm_check_email(self):
-        if not EMAIL_RE.match(self.email) or has_invisible_characters(self.email):
+        if not is_valid_email(self.email):
             raise ValidationError(_(
                 "'%s' is not a valid email address (expected name@domain.tld).")
                 % self.email.encode("unicode_escape").decode("ascii"))
@@ -420,7 +418,6 @@ class ResPartner(models.Model):
                     ("customer_id", "=", partner_id), ("kind", "=", kind),
                     ("rental_company_id", "=", company.id)], order="id desc", limit=1
                 ).with_prefetch()
-            self["minicrm_last_%s_id" % kind] = last
             self["minicrm_last_%s_card" % kind] = self.env["ir.ui.view"].render_template(
                 "minicrm_agency.minicrm_last_contact_card", {"booking": last}
             ).decode() if last else False
