@@ -8,7 +8,8 @@ source "$(dirname "$0")/lib.sh"
 MINICRM_WITH_BROWSER=1 MINICRM_WITH_TOOLS=1 bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
 MODULE=minicrm_agency
-RESULTS="$LOCAL_DIR/results"
+# Per database, so that two runs with different MINICRM_TEST_DB can run at once.
+RESULTS="$LOCAL_DIR/results-$TEST_DB"
 # The browser test drives Debian's Chromium with Playwright from the tools venv.
 export MINICRM_BROWSER_PYTHON="$TOOLS_VENV/bin/python" MINICRM_CHROMIUM=/usr/bin/chromium
 export MINICRM_SCREENSHOT_DIR="$LOCAL_DIR/screenshots"
@@ -30,8 +31,8 @@ run_odoo_tests() {
   local name=$1; shift
   MINICRM_RESULTS_FILE="$RESULTS/$name.json" "$VENV/bin/python" scripts/run_tests.py \
     -c "$ODOO_CONF" --http-port "$TEST_HTTP_PORT" --stop-after-init --log-level=info "$@" \
-    > "$LOCAL_DIR/test-$name.log" 2>&1 || true
-  grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^log error|^odoo: ' "$LOCAL_DIR/test-$name.log" \
+    > "$LOCAL_DIR/test-$TEST_DB-$name.log" 2>&1 || true
+  grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^log error|^odoo: ' "$LOCAL_DIR/test-$TEST_DB-$name.log" \
     | grep -v 'Unmet dependencies' || true
 }
 
