@@ -1,5 +1,5 @@
 # Quick start: `make demo` serves the demo database, `make test` runs the suite.
-.PHONY: setup demo test lint bench-data bench
+.PHONY: setup demo test test-upstream lint bench-data bench
 
 setup:          ## install what is missing and start PostgreSQL
 	bash scripts/setup.sh
@@ -9,6 +9,9 @@ demo:           ## set up, create or reuse the demo database, serve it on :8069
 
 test:           ## set up, install the addon on a throwaway database, run all tests
 	bash scripts/test.sh
+
+test-upstream:  ## Odoo's own suites with and without the addon; fails on any regression
+	bash scripts/test_upstream.sh
 
 lint:           ## pylint (OCA pylint-odoo plugin) and flake8; fatal on errors
 	bash scripts/lint.sh
