@@ -13,6 +13,7 @@
     "installable": True,
     "depends": [
         "mail",
+        "base_import",
         "portal",
         "auth_signup",
         "partner_firstname",
@@ -21,6 +22,7 @@
     "data": [
         "security/minicrm_security.xml",
         "security/ir.model.access.csv",
+        "security/core_security.xml",
         "data/minicrm_booking_data.xml",
         "data/mail_template_data.xml",
         "views/assets.xml",
@@ -30,6 +32,7 @@
         "views/minicrm_booking_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
+        "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
     ],

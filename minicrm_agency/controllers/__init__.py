@@ -1,2 +1,3 @@
 from . import export
 from . import portal
+from . import portal_chatter

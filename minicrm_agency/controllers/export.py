@@ -2,16 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.addons.web.controllers.main import CSVExport
 
-# A spreadsheet runs a cell starting with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralize_formula(value):
-    """Prefix text that a spreadsheet would run with an apostrophe, which
-    makes it plain text (OWASP's advice for CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+from ..models.csv_formula import neutralize_formula
 
 
 class MinicrmCSVExport(CSVExport):

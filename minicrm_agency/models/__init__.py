@@ -1,6 +1,9 @@
 from . import base
+from . import csv_formula
 from . import ir_attachment
+from . import mail_activity
 from . import mail_followers
+from . import mail_mail
 from . import mail_message
 from . import mail_thread
 from . import minicrm_edit_lock
@@ -8,4 +11,6 @@ from . import minicrm_rental_company
 from . import minicrm_agency
 from . import res_users
 from . import res_partner
+from . import res_config_settings
+from . import rpc_ids
 from . import minicrm_booking

@@ -1,14 +1,35 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import SUPERUSER_ID, _, api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+
+from .rpc_ids import is_record_id
+
+
+ID_OPERATORS = ("=", "!=", "<>", "<", ">", "<=", ">=", "in", "not in")
+PATTERN_OPERATORS = ("=like", "=ilike")
+
+
+def check_leaf_value(left, operator, right):
+    """Values PostgreSQL would refuse with an error (logged as ERROR and
+    answered as a server error): a record id that is not a number, a
+    pattern ending with its escape character."""
+    if left == "id" and operator in ID_OPERATORS:
+        values = right if isinstance(right, (list, tuple, set, frozenset)) else [right]
+        if any(value not in (False, None) and not is_record_id(value) for value in values):
+            raise UserError(_("%r is not a record id: ids are whole numbers.") % (right,))
+    if operator in PATTERN_OPERATORS and isinstance(right, str) and \
+            (len(right) - len(right.rstrip("\\"))) % 2:
+        raise UserError(_("A search pattern cannot end with a single backslash: "
+                          "write two (\\\\) to search for one."))
 
 
 class Base(models.AbstractModel):
     """Odoo 11 hides fields restricted with ``groups=`` from read() only:
-    search domains, sort orders and read_group still use them, which turns
-    e.g. ``signup_token`` into an oracle (``=like 'a%'``) or returns it as a
-    group label. Those paths now refuse them too."""
+    search domains, sort orders, read_group and exports still use them,
+    which turns e.g. ``signup_token`` into an oracle (``=like 'a%'``),
+    returns it as a group label, or exports ``signup_url``. Those paths now
+    refuse them too."""
     _inherit = "base"
 
     @api.model
@@ -16,6 +37,7 @@ class Base(models.AbstractModel):
         for leaf in domain or []:
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str):
                 self._minicrm_check_field_path(leaf[0])
+                check_leaf_value(*leaf)
         return super(Base, self)._where_calc(domain, active_test=active_test)
 
     @api.model
@@ -33,6 +55,20 @@ class Base(models.AbstractModel):
             self._minicrm_check_field_path(spec.split(":")[0].split("(")[0])
         return super(Base, self).read_group(domain, fields, groupby, offset=offset, limit=limit,
                                             orderby=orderby, lazy=lazy)
+
+    @api.multi
+    def export_data(self, fields_to_export, raw_data=False):
+        for path in fields_to_export:
+            self._minicrm_check_field_path(path.replace("/", "."))
+        return super(Base, self).export_data(fields_to_export, raw_data=raw_data)
+
+    @api.multi
+    def get_metadata(self):
+        """Odoo 11 answers for any id, whoever asks: creator, dates and
+        external id of records the user may not read."""
+        self.check_access_rights("read")
+        self.check_access_rule("read")
+        return super(Base, self).get_metadata()
 
     @api.model
     def _minicrm_check_field_path(self, path):

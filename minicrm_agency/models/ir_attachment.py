@@ -30,8 +30,10 @@ class IrAttachment(models.Model):
 
     @api.multi
     def _minicrm_foreign_orphan_ids(self, reading):
-        """Ids of attachments with no document, uploaded by someone else and
-        not public; empty for the superuser and operator admins."""
+        """Ids of attachments with no document, uploaded by someone else,
+        not public and attached to no message the user may read (a message's
+        recipients open its attachments); empty for the superuser and
+        operator admins."""
         if self.env.uid == SUPERUSER_ID or self.env.user._minicrm_is_operator():
             return []
         self.env.cr.execute("""
@@ -39,4 +41,16 @@ class IrAttachment(models.Model):
              WHERE id IN %s AND res_model IS NULL AND create_uid != %s
                AND NOT (COALESCE(public, FALSE) AND %s)
         """, (tuple(self.ids), self.env.uid, reading))
-        return [row[0] for row in self.env.cr.fetchall()]
+        foreign = [row[0] for row in self.env.cr.fetchall()]
+        if not foreign or not reading:
+            return foreign
+        self.env.cr.execute("SELECT attachment_id, message_id FROM message_attachment_rel "
+                            "WHERE attachment_id IN %s", (tuple(foreign),))
+        messages = {}
+        for attachment_id, message_id in self.env.cr.fetchall():
+            messages.setdefault(attachment_id, set()).add(message_id)
+        # As the user: mail.message's own search keeps the messages they may read.
+        readable = set(self.env["mail.message"].search(
+            [("id", "in", list(set().union(*messages.values())))]).ids) if messages else set()
+        return [attachment_id for attachment_id in foreign
+                if not messages.get(attachment_id, set()) & readable]

@@ -1,8 +1,8 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
 from odoo import SUPERUSER_ID, api, models
+
+from .document_access import readable_pointer_ids
 
 
 class MailFollowers(models.Model):
@@ -42,23 +42,5 @@ class MailFollowers(models.Model):
             args, offset=offset, limit=limit, order=order, count=False,
             access_rights_uid=access_rights_uid)
         if self.env.uid != SUPERUSER_ID and ids:
-            ids = self._minicrm_readable_follower_ids(ids)
+            ids = readable_pointer_ids(self.env, self._table, ids)
         return len(ids) if count else ids
-
-    @api.model
-    def _minicrm_readable_follower_ids(self, ids):
-        # Plain SQL for the targets, then one search per model as the user.
-        self.env.cr.execute("SELECT id, res_model, res_id FROM mail_followers WHERE id IN %s",
-                            (tuple(ids),))
-        targets = defaultdict(lambda: defaultdict(set))
-        for follower_id, model, res_id in self.env.cr.fetchall():
-            targets[model][res_id].add(follower_id)
-        allowed = set()
-        for model, by_record in targets.items():
-            if model not in self.env or not self.env[model].check_access_rights("read", False):
-                continue
-            readable = self.env[model].with_context(active_test=False).search(
-                [("id", "in", list(by_record))]).ids
-            for res_id in readable:
-                allowed |= by_record[res_id]
-        return [follower_id for follower_id in ids if follower_id in allowed]

@@ -1,24 +1,55 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, api, models
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import AccessError
+
+
+def command_ids(commands):
+    """Ids that x2many ``commands`` link (4, 6 and bare ids)."""
+    ids = set()
+    for command in commands or []:
+        if isinstance(command, int):
+            ids.add(command)
+        elif command and command[0] == 4:
+            ids.add(command[1])
+        elif command and command[0] == 6:
+            ids.update(command[2])
+    return ids
 
 
 class MailMessage(models.Model):
-    """Odoo 11's message_post links any attachment id it is given: posting
-    on one's own record with another agency's attachment ids would show
-    their names and contents. The poster must be able to read them."""
+    """Odoo 11 writes a message with whatever ids it is given. A user could
+    attach others' files (and read them back), address a message to
+    partners they may not see (which mails them and then shows their name
+    in the chatter), or sign it with such a partner's name. What a user
+    puts in a message must be what they can read."""
     _inherit = "mail.message"
 
     @api.model
     def create(self, values):
-        if self.env.uid != SUPERUSER_ID and values.get("attachment_ids"):
-            attachment_ids = set()
-            for command in values["attachment_ids"]:
-                if isinstance(command, int):
-                    attachment_ids.add(command)
-                elif command and command[0] == 4:
-                    attachment_ids.add(command[1])
-                elif command and command[0] == 6:
-                    attachment_ids.update(command[2])
-            self.env["ir.attachment"].browse(list(attachment_ids)).check("read")
+        if self.env.uid != SUPERUSER_ID:
+            self._check_readable_references(values)
         return super(MailMessage, self).create(values)
+
+    @api.model
+    def _check_readable_references(self, values):
+        attachments = command_ids(values.get("attachment_ids"))
+        if attachments:
+            self.env["ir.attachment"].browse(list(attachments)).check("read")
+        partners = command_ids(values.get("partner_ids")) | command_ids(
+            values.get("needaction_partner_ids"))
+        author = values.get("author_id")
+        if author and author != self.env.user.partner_id.id:
+            partners.add(author)
+        self._check_readable_partners(partners)
+
+    @api.model
+    def _check_readable_partners(self, partner_ids):
+        partner_ids = set(partner_ids) - {False, self.env.user.partner_id.id}
+        if not partner_ids or self.env.uid == SUPERUSER_ID:
+            return
+        readable = self.env["res.partner"].with_context(active_test=False).search(
+            [("id", "in", list(partner_ids))])
+        if len(readable) != len(partner_ids):
+            raise AccessError(_("You cannot write to or in the name of a contact you "
+                                "cannot see."))

@@ -17,6 +17,7 @@ class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
 
     @api.multi
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, *args, **kwargs):
         self._minicrm_check_readable()
         return super(MailThread, self).message_post(*args, **kwargs)
@@ -25,6 +26,7 @@ class MailThread(models.AbstractModel):
     def message_subscribe(self, partner_ids=None, channel_ids=None, subtype_ids=None,
                           force=True):
         self._minicrm_check_readable()
+        self.env["mail.message"]._check_readable_partners(partner_ids or [])
         return super(MailThread, self).message_subscribe(
             partner_ids=partner_ids, channel_ids=channel_ids, subtype_ids=subtype_ids,
             force=force)

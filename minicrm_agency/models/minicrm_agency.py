@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from .minicrm_chatter import with_sender
 from .value_checks import check_values
 
 # What only the operator decides; an agency manager edits the rest.
@@ -22,6 +23,10 @@ class MinicrmAgency(models.Model):
 
     name = fields.Char(required=True, index=True, track_visibility="onchange")
     active = fields.Boolean(default=True, track_visibility="onchange")
+    email = fields.Char(
+        track_visibility="onchange",
+        help="Sender of the mails its customers receive (portal invitations, password "
+             "resets). Empty: the company's address is used.")
     user_ids = fields.One2many(
         "res.users", "minicrm_agency_id", string="Staff",
         help="Backend users who work for this agency.",
@@ -36,6 +41,11 @@ class MinicrmAgency(models.Model):
     _sql_constraints = [
         ("name_uniq", "unique(name)", "An agency with this name already exists."),
     ]
+
+    @api.multi
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, *args, **kwargs):
+        return super(MinicrmAgency, self).message_post(*args, **with_sender(self.env, kwargs))
 
     @api.model
     def create(self, vals):

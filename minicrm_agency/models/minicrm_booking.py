@@ -1,8 +1,12 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .context import clean_context
+from .minicrm_chatter import with_sender
 from .value_checks import check_values
 
 KINDS = [("request", "Quote request"), ("booking", "Booking")]
@@ -30,6 +34,9 @@ TRANSITIONS = {
     },
 }
 CONFIRMED_STATES = ("confirmed", "done")
+# A trip that started a few hours ago may still be recorded.
+PICKUP_GRACE = datetime.timedelta(hours=12)
+HISTORY_IMPORT_KEY = "minicrm_import_history"
 MAX_PASSENGERS = 100
 SEQUENCE_CODES = {"request": "minicrm.request", "booking": "minicrm.booking"}
 CONTACT_FIELDS = {
@@ -116,6 +123,11 @@ class MinicrmBooking(models.Model):
                             "ON minicrm_booking (customer_id, id)")
 
     @api.multi
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, *args, **kwargs):
+        return super(MinicrmBooking, self).message_post(*args, **with_sender(self.env, kwargs))
+
+    @api.multi
     def _compute_portal_url(self):
         for booking in self:
             booking.portal_url = "/my/%ss/%s" % (booking.kind, booking.id)
@@ -147,6 +159,7 @@ class MinicrmBooking(models.Model):
                                   % "/".join(map(str, (kind, vals.get("state")))))
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(SEQUENCE_CODES[kind]) or "/"
+        self._check_pickup_not_past(vals.get("pickup_datetime"))
         vals = self._with_customer_agency(self._with_contact_snapshot(vals))
         booking = super(MinicrmBooking, self).create(vals)
         booking._promote_confirmed_customers()
@@ -163,6 +176,9 @@ class MinicrmBooking(models.Model):
                               "use the Accept button."))
         if "state" in vals:
             self._check_transition(vals["state"])
+        if vals.get("pickup_datetime"):
+            self._check_pickup_not_past(vals["pickup_datetime"])
+        self._check_agency_unchanged(vals)
         result = super(MinicrmBooking, self).write(self._with_customer_agency(vals))
         if "state" in vals:
             self._promote_confirmed_customers()
@@ -197,13 +213,39 @@ class MinicrmBooking(models.Model):
 
     @api.model
     def _with_customer_agency(self, vals):
-        """The agency is derived, never chosen: it is written in the same
-        statement as the customer, so the agency rule holds from the start."""
-        vals = {key: value for key, value in vals.items() if key != "agency_id"}
-        if "customer_id" in vals:
-            customer = self.env["res.partner"].browse(vals["customer_id"])
-            vals["agency_id"] = customer.minicrm_agency_id.id
-        return vals
+        """The agency is the customer's: it is written in the same statement
+        as the customer, so the agency rule holds from the start. A client
+        that sends another one is told so, not silently corrected."""
+        if "customer_id" not in vals:
+            return vals
+        agency = self.env["res.partner"].browse(vals["customer_id"]).minicrm_agency_id
+        if vals.get("agency_id") and vals["agency_id"] != agency.id:
+            raise ValidationError(_(
+                "A booking belongs to its customer's agency: %s. Leave the agency "
+                "empty, or choose a customer of the other agency.") % agency.name)
+        return dict(vals, agency_id=agency.id)
+
+    @api.multi
+    def _check_agency_unchanged(self, vals):
+        if vals.get("agency_id") and "customer_id" not in vals and any(
+                booking.agency_id.id != vals["agency_id"] for booking in self):
+            raise ValidationError(_(
+                "A booking belongs to its customer's agency: change the customer to "
+                "move it to another agency."))
+
+    @api.model
+    def _check_pickup_not_past(self, pickup):
+        """New bookings and requests are for trips to come. Recording past
+        trips (an import of an agency's history) is asked for explicitly,
+        with the context key ``minicrm_import_history``, by a manager."""
+        if not pickup or (self.env.context.get(HISTORY_IMPORT_KEY) and self.user_has_groups(
+                "minicrm_agency.group_agency_manager")):
+            return
+        limit = datetime.datetime.utcnow() - PICKUP_GRACE
+        if fields.Datetime.from_string(pickup) < limit:
+            raise ValidationError(_(
+                "The pickup time %s is in the past: a new booking or request is for a "
+                "trip to come.") % pickup)
 
     @api.model
     def _with_contact_snapshot(self, vals):
@@ -247,7 +289,7 @@ class MinicrmBooking(models.Model):
     @api.constrains("pickup_datetime", "dropoff_datetime")
     def _check_times(self):
         for booking in self:
-            if booking.dropoff_datetime and booking.dropoff_datetime < booking.pickup_datetime:
+            if booking.dropoff_datetime and booking.dropoff_datetime <= booking.pickup_datetime:
                 raise ValidationError(_("The drop-off time must be after the pickup time."))
 
     @api.multi
@@ -287,7 +329,9 @@ class MinicrmBooking(models.Model):
         if self.kind != "request":
             raise UserError(_("Only quote requests can be accepted."))
         self.write({"state": "accepted"})
-        booking = self.copy({
+        # Replaced, not merged: the screen's keys must go.
+        # pylint: disable=context-overridden
+        booking = self.with_context(clean_context(self.env.context)).copy({
             "kind": "booking", "name": "/", "request_id": self.id, "state": "draft",
         })
         booking.action_confirm()

@@ -3,6 +3,7 @@
 import logging
 import re
 import unicodedata
+from contextlib import contextmanager
 
 import psycopg2
 
@@ -10,10 +11,17 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
+from .context import clean_context
+from .minicrm_chatter import with_sender
 from .value_checks import check_values
 
 _logger = logging.getLogger(__name__)
 
+CUSTOMER_NAMES_ORDER_PARAM = "minicrm_agency.customer_names_order"
+DEFAULT_CUSTOMER_NAMES_ORDER = "first_last"
+# partner_firstname's orders as (separator, first part) for SQL.
+NAME_ORDER_SQL = {"first_last": (" ", "firstname"), "last_first": (" ", "lastname"),
+                  "last_first_comma": (", ", "lastname")}
 CUSTOMER_STATES = [("request", "Request user"), ("end", "End user")]
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 # A search text made only of these characters is read as a phone number.
@@ -27,6 +35,10 @@ EXPORT_BATCH = 1000
 # start with the agency, so that a staff search reads its own agency's
 # matches only.
 TRIGRAM_COLUMNS = ("name", "email", "minicrm_phone_digits")
+# Context key of imports that create customers without portal logins.
+NO_PORTAL_LOGIN_KEY = "minicrm_no_portal_login"
+# One customer per (agency, email): the index behind it.
+EMAIL_INDEX = "res_partner_minicrm_customer_email_uniq"
 # Written by the portal access methods only, never by a client.
 PORTAL_LINK_FIELDS = {"minicrm_portal_user_id", "minicrm_login_partner", "minicrm_portal_warning"}
 
@@ -70,15 +82,25 @@ class ResPartner(models.Model):
         help="Request user: has only sent quote requests. End user: has a "
              "booking, was created by staff or was promoted.",
     )
+    # Hidden from staff: a login shared with another agency carries the
+    # name that agency typed, and Odoo reads a many2one's name as superuser.
     minicrm_portal_user_id = fields.Many2one(
         "res.users", string="Portal login", index=True, copy=False, readonly=True,
-        ondelete="set null",
+        ondelete="set null", groups="minicrm_agency.group_minicrm_admin,base.group_portal",
         help="The customer portal login of this person. The same person may be a "
              "customer of several agencies and share one login.",
     )
+    minicrm_has_portal_login = fields.Boolean(
+        "Portal access", compute="_compute_minicrm_has_portal_login",
+        help="The customer logs in to the portal with their email address.")
     minicrm_portal_warning = fields.Char(
         "Portal access problem", readonly=True, copy=False,
         help="Why this end user did not get a portal login.")
+    minicrm_staff_agency_id = fields.Many2one(
+        "minicrm.agency", string="Staff of agency", compute="_compute_minicrm_staff_agency_id",
+        store=True, index=True,
+        help="The agency whose staff member this contact is. Other agencies' staff "
+             "do not see it.")
     minicrm_login_partner = fields.Boolean(
         "Portal login contact", readonly=True, copy=False, index=True,
         help="The contact behind a customer portal login, shared by the person's "
@@ -148,11 +170,29 @@ class ResPartner(models.Model):
             _logger.warning("pg_trgm or btree_gin is not available (%s): customer search "
                             "will scan the partner table.", error)
             return
+        self._minicrm_create_email_index()
         for column in TRIGRAM_COLUMNS:
             # Identifiers from the constant above, not from input.
             # pylint: disable=sql-injection
             cr.execute("CREATE INDEX IF NOT EXISTS res_partner_minicrm_%s_trgm_idx ON res_partner "
                        "USING gin (minicrm_agency_id, %s gin_trgm_ops)" % (column, column))
+
+    @api.model_cr
+    def _minicrm_create_email_index(self):
+        cr = self.env.cr
+        try:
+            with cr.savepoint():
+                # The index name is a constant of this module, not input.
+                # pylint: disable=sql-injection
+                cr.execute("CREATE UNIQUE INDEX IF NOT EXISTS %s ON res_partner "
+                           "(minicrm_agency_id, lower(email)) WHERE customer_state IS NOT NULL "
+                           "AND email IS NOT NULL" % EMAIL_INDEX)
+        except psycopg2.IntegrityError:
+            _logger.warning("Some agency has two customers with the same email address: "
+                            "they are not merged, and concurrent saves are not guarded.")
+        # Odoo's RPC layer turns a violation of this index into this message.
+        self.pool._sql_error[EMAIL_INDEX] = _(
+            "Another customer of this agency already uses this email address.")
 
     @api.depends("booking_ids.state", "booking_ids.pickup_datetime", "request_ids.state")
     def _compute_booking_stats(self):
@@ -175,6 +215,21 @@ class ResPartner(models.Model):
             partner.booking_count = bookings[0]
             partner.last_booking_date = bookings[1]
             partner.request_count = stats.get((partner.id, "request"), (0, False))[0]
+
+    @api.depends("user_ids.minicrm_agency_id", "user_ids.active")
+    def _compute_minicrm_staff_agency_id(self):
+        # sudo: the partner's own users, archived ones included, whatever
+        # the user rule lets the current user list.
+        for partner in self:
+            users = partner.sudo().with_context(active_test=False).user_ids
+            partner.minicrm_staff_agency_id = users.mapped("minicrm_agency_id")[:1]
+
+    @api.depends("minicrm_portal_user_id")
+    def _compute_minicrm_has_portal_login(self):
+        # sudo: the login is hidden from staff; only whether there is one
+        # leaves this method.
+        for partner in self:
+            partner.minicrm_has_portal_login = bool(partner.sudo().minicrm_portal_user_id)
 
     @api.depends("phone", "mobile")
     def _compute_minicrm_phone_digits(self):
@@ -257,25 +312,46 @@ class ResPartner(models.Model):
 
     @api.model
     def create(self, vals):
-        vals = self._minicrm_prepare_vals(vals)
-        if vals.get("customer_state") and not vals.get("minicrm_agency_id"):
+        vals = self._minicrm_with_default_state(vals)
+        self._minicrm_check_link_fields(vals)
+        if not vals.get("customer_state"):
+            return super(ResPartner, self).create(vals)
+        vals = self._minicrm_prepare_customer_vals(vals)
+        if not vals.get("minicrm_agency_id"):
             vals["minicrm_agency_id"] = self._minicrm_default_agency().id
         self._minicrm_check_agency_allowed(vals)
-        partner = super(ResPartner, self).create(vals)
+        self._minicrm_check_email_free(vals["minicrm_agency_id"], vals.get("email"))
+        with self._minicrm_email_index_guard():
+            partner = super(ResPartner, self.with_context(minicrm_customer_names=True)).create(vals)
         partner._minicrm_sync_portal_access()
         return partner
 
     @api.multi
     def write(self, vals):
         self._minicrm_check_not_modified()
-        vals = self._minicrm_prepare_vals(vals)
+        self._minicrm_check_link_fields(vals)
+        customers = self if vals.get("customer_state") else self.filtered("customer_state")
+        if not customers:
+            return super(ResPartner, self).write(vals)
+        if customers != self:
+            # Core's contacts keep core's behaviour; only customers get the
+            # Mini-CRM's checks and normalisation.
+            super(ResPartner, self - customers).write(vals)
+            return customers.write(vals)
+        vals = self._minicrm_prepare_customer_vals(vals)
         if "minicrm_agency_id" in vals:
             self._minicrm_check_agency_allowed(vals)
             self._minicrm_check_agency_change(vals["minicrm_agency_id"])
         if vals.get("customer_state") == "request" and self.filtered(
                 lambda partner: partner.customer_state == "end"):
             raise ValidationError(_("An end user cannot become a request user again."))
-        result = super(ResPartner, self).write(vals)
+        if vals.get("email"):
+            for partner in self:
+                self._minicrm_check_email_free(
+                    vals.get("minicrm_agency_id", partner.minicrm_agency_id.id), vals["email"],
+                    partner.id)
+        with self._minicrm_email_index_guard():
+            result = super(ResPartner, self).write(vals)
         if {"customer_state", "email"} & set(vals):
             self._minicrm_sync_portal_access()
         return result
@@ -295,12 +371,53 @@ class ResPartner(models.Model):
                 "Archive the customer instead: the history is kept."))
         return super(ResPartner, self).unlink()
 
+    @contextmanager
+    def _minicrm_email_index_guard(self):
+        """Two concurrent saves of one email in one agency: the second meets
+        the unique index. Answer with the same clear error as the check made
+        before writing, and keep the log free of a "bad query" ERROR."""
+        cr = self.env.cr
+        log_exceptions = cr._default_log_exceptions
+        try:
+            with cr.savepoint():
+                cr._default_log_exceptions = False
+                try:
+                    yield
+                finally:
+                    cr._default_log_exceptions = log_exceptions
+        except psycopg2.IntegrityError as error:
+            if EMAIL_INDEX not in str(error):
+                raise
+            raise ValidationError(self.pool._sql_error[EMAIL_INDEX])
+
+    @api.multi
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, *args, **kwargs):
+        if self.customer_state or self.env.context.get("minicrm_customer_names"):
+            kwargs = with_sender(self.env, kwargs)
+        return super(ResPartner, self).message_post(*args, **kwargs)
+
     @api.model
-    def _minicrm_prepare_vals(self, vals):
+    def _minicrm_with_default_state(self, vals):
+        """``vals`` with the customer type the ORM would default to (the
+        Customers menu sends ``default_customer_state``): whether the new
+        partner is a customer decides which rules apply to it."""
+        if "customer_state" in vals:
+            return vals
+        default = self.default_get(["customer_state"]).get("customer_state")
+        return dict(vals, customer_state=default) if default else vals
+
+    @api.model
+    def _minicrm_check_link_fields(self, vals):
+        if self.env.uid != SUPERUSER_ID and PORTAL_LINK_FIELDS & set(vals):
+            raise AccessError(_("Portal access is managed with the customer's "
+                                "portal buttons only."))
+
+    @api.model
+    def _minicrm_prepare_customer_vals(self, vals):
+        """Customers' values checked, their email lowercased (it is their
+        portal login). Other partners are left as core makes them."""
         if self.env.uid != SUPERUSER_ID:
-            if PORTAL_LINK_FIELDS & set(vals):
-                raise AccessError(_("Portal access is managed with the customer's "
-                                    "portal buttons only."))
             check_values(self, vals)
         if "email" in vals:
             email = normalize_email(vals["email"])
@@ -338,6 +455,34 @@ class ResPartner(models.Model):
                 "A customer with bookings or requests cannot move to another "
                 "agency: the bookings belong to the current one."))
 
+    @api.model
+    def _get_names_order(self):
+        """Customers, and the contact of their portal login, read "Claire
+        Martin" in the order chosen in the Mini-CRM settings; the
+        database-wide order of partner_firstname stays for everyone else."""
+        if self.env.context.get("minicrm_customer_names") or any(
+                partner.customer_state or partner.minicrm_login_partner for partner in self):
+            return self.env["ir.config_parameter"].sudo().get_param(
+                CUSTOMER_NAMES_ORDER_PARAM, DEFAULT_CUSTOMER_NAMES_ORDER)
+        return super(ResPartner, self)._get_names_order()
+
+    @api.model
+    def _minicrm_recompute_customer_names(self):
+        """Rewrite every customer's name in the new order: in SQL, as a
+        database may hold a million customers. Customers have no parent, so
+        their display name is their name."""
+        separator, first = NAME_ORDER_SQL[
+            self.with_context(minicrm_customer_names=True)._get_names_order()]
+        parts = ("NULLIF(firstname, ''), NULLIF(lastname, '')" if first == "firstname"
+                 else "NULLIF(lastname, ''), NULLIF(firstname, '')")
+        # Constants from NAME_ORDER_SQL, not from input.
+        # pylint: disable=sql-injection
+        self.env.cr.execute("""
+            UPDATE res_partner SET name = concat_ws('%s', %s), display_name = concat_ws('%s', %s)
+             WHERE customer_state IS NOT NULL OR minicrm_login_partner
+        """ % (separator, parts, separator, parts))
+        self.invalidate_cache()
+
     @api.constrains("customer_state", "minicrm_agency_id", "firstname", "lastname", "email")
     def _check_minicrm_customer(self):
         for partner in self.filtered("customer_state"):
@@ -353,16 +498,21 @@ class ResPartner(models.Model):
             raise ValidationError(_(
                 "'%s' is not a valid email address (expected name@domain.tld).")
                 % self.email.encode("unicode_escape").decode("ascii"))
+
+    @api.model
+    def _minicrm_check_email_free(self, agency_id, email, partner_id=False):
+        """One customer per email address in an agency, refused before
+        writing with a clear error; the unique index (see ``init``) settles
+        concurrent saves."""
+        email = normalize_email(email)
+        if not email or not agency_id:
+            return
         # active_test: an archived customer still owns its address.
-        duplicate = self.with_context(active_test=False).search_count([
-            ("id", "!=", self.id),
-            ("email", "=", self.email),
-            ("customer_state", "!=", False),
-            ("minicrm_agency_id", "=", self.minicrm_agency_id.id),
-        ])
-        if duplicate:
+        if self.with_context(active_test=False).search_count([
+                ("id", "!=", partner_id), ("email", "=", email),
+                ("customer_state", "!=", False), ("minicrm_agency_id", "=", agency_id)]):
             raise ValidationError(_(
-                "Another customer of this agency already uses the email %s.") % self.email)
+                "Another customer of this agency already uses the email %s.") % email)
 
     # -- customer form: rental company selector and last contacts --------------
 
@@ -436,10 +586,15 @@ class ResPartner(models.Model):
     @api.multi
     def _minicrm_sync_portal_access(self):
         """End users with an email get a portal login whose login is that
-        email; a changed email moves the customer to the login of the new one."""
+        email; a changed email moves the customer to the login of the new one.
+        An import may ask for none (context ``minicrm_no_portal_login``): staff
+        grant access later with the form's button."""
+        if self.env.context.get(NO_PORTAL_LOGIN_KEY):
+            return
         for partner in self.filtered(lambda p: p.customer_state == "end"):
-            current = partner.minicrm_portal_user_id
-            if current and current.sudo().login == partner.email:
+            # sudo: the login is hidden from staff; it is compared, not shown.
+            current = partner.sudo().minicrm_portal_user_id
+            if current and current.login == partner.email:
                 continue
             if current:
                 partner._minicrm_unlink_portal_user()
@@ -452,7 +607,10 @@ class ResPartner(models.Model):
         # sudo: staff may neither search nor create users. Only the link to
         # the login is written here; the login's contact and tokens stay
         # invisible to staff (see the res.partner and res.users rules).
-        user, created = self.env["res.users"].sudo()._minicrm_portal_user_for(self)
+        # Replaced, not merged: the screen's keys must go.
+        # pylint: disable=context-overridden
+        Users = self.env["res.users"].sudo().with_context(clean_context(self.env.context))
+        user, created = Users._minicrm_portal_user_for(self)
         if not user:
             self.sudo().write({"minicrm_portal_warning": _(
                 "No portal access: this email address belongs to a staff account. "
@@ -465,8 +623,11 @@ class ResPartner(models.Model):
 
     @api.multi
     def _minicrm_unlink_portal_user(self):
-        users = self.sudo().mapped("minicrm_portal_user_id")
-        self.sudo().write({"minicrm_portal_user_id": False})
+        # Replaced, not merged: the screen's keys must go.
+        # pylint: disable=context-overridden
+        customers = self.sudo().with_context(clean_context(self.env.context))
+        users = customers.mapped("minicrm_portal_user_id")
+        customers.write({"minicrm_portal_user_id": False})
         users._minicrm_release_portal_login()
 
     @api.multi
@@ -478,7 +639,7 @@ class ResPartner(models.Model):
                                 % partner.name)
             if not partner.email:
                 raise UserError(_("%s has no email address: add one first.") % partner.name)
-            if not partner.minicrm_portal_user_id and not partner._minicrm_link_portal_user():
+            if not partner.minicrm_has_portal_login and not partner._minicrm_link_portal_user():
                 raise UserError(partner.minicrm_portal_warning)
         return True
 

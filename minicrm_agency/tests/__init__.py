@@ -16,3 +16,6 @@ from . import test_bad_input
 from . import test_edit_lock
 from . import test_concurrency
 from . import test_edit_lock_browser
+from . import test_real_path
+from . import test_isolation_attacks
+from . import test_staff_browser

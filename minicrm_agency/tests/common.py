@@ -3,13 +3,24 @@
 # MinicrmFixtures is a mixin: `env` comes from the Odoo test case it is
 # combined with, which pylint cannot see.
 # pylint: disable=no-member
+import datetime
+
+from lxml import etree
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.service import security
 from odoo.tests.common import HttpCase, SavepointCase, get_db_name
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 PASSWORD = "Test-password-1"
+# New bookings must not be in the past: fixtures book next year.
+NEXT_YEAR = datetime.date.today().year + 1
+PICKUP = "%d-06-01 09:00:00" % NEXT_YEAR
+CUSTOMERS_ACTION = "minicrm_agency.action_minicrm_customer"
+BOOKINGS_ACTION = "minicrm_agency.action_minicrm_booking"
+REQUESTS_ACTION = "minicrm_agency.action_minicrm_request"
 # No invitation mails or chatter noise while building fixtures.
 QUIET_CONTEXT = {"no_reset_password": True, "mail_create_nolog": True,
                  "mail_create_nosubscribe": True, "tracking_disable": True}
@@ -68,19 +79,40 @@ class MinicrmFixtures(object):
         })
 
     @classmethod
-    def create_customer(cls, user, firstname, lastname, email, **values):
+    def screen_context(cls, user, action_xmlid, view_xmlid=None, field=None, record=None):
+        """The context the web client sends for ``user`` in the window of
+        ``action_xmlid``: the user's own context, the action's, and, for a
+        record created from a field of a view ("Create and Edit..."), that
+        field's context evaluated on ``record`` (a dict of the form's values)."""
+        env = cls.env(user=user.id)
+        context = dict(env["res.users"].context_get())
+        evaluation = dict(context, uid=user.id, user=user, context=context,
+                          context_today=datetime.date.today)
+        context.update(safe_eval(env.ref(action_xmlid).context or "{}", evaluation))
+        if field:
+            arch = etree.fromstring(env.ref(view_xmlid).arch)
+            node = arch.xpath("//field[@name='%s']" % field)[0]
+            context.update(safe_eval(node.get("context") or "{}", dict(evaluation, **record)))
+        return context
+
+    @classmethod
+    def create_customer(cls, user, firstname, lastname, email, context=None, **values):
+        """As ``user`` from Mini-CRM › Customers › Create (or ``context``)."""
         values.update(firstname=firstname, lastname=lastname, email=email)
-        values.setdefault("customer_state", "end")
-        return cls.env["res.partner"].sudo(user).with_context(**QUIET_CONTEXT).create(values)
+        context = context or cls.screen_context(user, CUSTOMERS_ACTION)
+        return cls.env["res.partner"].sudo(user).with_context(**context).create(values)
 
     @classmethod
     def create_booking(cls, user, customer, company, kind="booking", state="draft", **values):
+        """As ``user`` from Mini-CRM › Bookings (or Requests) › Create."""
         values.update(
             kind=kind, customer_id=customer.id, rental_company_id=company.id,
-            pickup_datetime=values.get("pickup_datetime", "2026-06-01 09:00:00"),
+            pickup_datetime=values.get("pickup_datetime", PICKUP),
             pickup_location=values.get("pickup_location", "Nice Airport"),
             dropoff_location=values.get("dropoff_location", "Monaco"))
-        booking = cls.env["minicrm.booking"].sudo(user).with_context(**QUIET_CONTEXT).create(values)
+        context = cls.screen_context(user, BOOKINGS_ACTION if kind == "booking" else
+                                     REQUESTS_ACTION)
+        booking = cls.env["minicrm.booking"].sudo(user).with_context(**context).create(values)
         if state == "confirmed":
             booking.action_confirm()
         return booking
@@ -105,7 +137,10 @@ class MinicrmCase(MinicrmFixtures, SavepointCase):
         """Hook for a test class's own fixtures (same failure handling)."""
 
     def as_user(self, user, model):
-        return self.env[model].sudo(user).with_context(**QUIET_CONTEXT)
+        """``model`` as ``user``, with the user's own context (language, time
+        zone), as a request of theirs has."""
+        return self.env[model].sudo(user).with_context(
+            **self.env(user=user.id)["res.users"].context_get())
 
 
 class MinicrmHttpCase(MinicrmFixtures, HttpCase):

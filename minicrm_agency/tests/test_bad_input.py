@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import UserError, ValidationError
 
-from .common import MinicrmCase, mute_expected_errors
+from .common import NEXT_YEAR, MinicrmCase, mute_expected_errors
 
 CLEAR = (ValidationError, UserError)
 
@@ -52,7 +52,7 @@ class TestBadInput(MinicrmCase):
     def test_impossible_times_foreign_ids_and_workflow_jumps(self):
         booking = self.as_user(self.staff_a1, "minicrm.booking").browse(
             self.booking_a_company_2.id)
-        self.assert_refused(booking, {"dropoff_datetime": "2026-05-31 09:00:00"},
+        self.assert_refused(booking, {"dropoff_datetime": "%d-05-31 09:00:00" % NEXT_YEAR},
                             "after the pickup")
         self.assert_refused(booking, {"customer_id": self.customer_b.id}, "another agency")
         self.assert_refused(booking, {"rental_company_id": self.company_3.id},
@@ -69,7 +69,7 @@ class TestBadInput(MinicrmCase):
         with self.assertRaises(CLEAR):
             Booking.create({"customer_id": self.customer_a.id,
                             "rental_company_id": self.company_1.id,
-                            "pickup_datetime": "2026-07-01 10:00:00",
+                            "pickup_datetime": "%d-07-01 10:00:00" % NEXT_YEAR,
                             "pickup_location": "A" * 5000, "dropoff_location": "B"})
         self.assertEqual(Booking.search_count([]), count)
         Partner = self.as_user(self.staff_a1, "res.partner")

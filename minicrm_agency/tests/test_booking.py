@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import UserError, ValidationError
 
-from .common import MinicrmCase
+from .common import NEXT_YEAR, MinicrmCase
 
 
 class TestBooking(MinicrmCase):
@@ -32,18 +32,18 @@ class TestBooking(MinicrmCase):
 
     def test_counts_and_last_booking_date_follow_bookings(self):
         self.assertEqual((self.customer_a.booking_count, self.customer_a.request_count), (2, 0))
-        self.assertEqual(self.customer_a.last_booking_date, "2026-06-01 09:00:00")
+        self.assertEqual(self.customer_a.last_booking_date, "%d-06-01 09:00:00" % NEXT_YEAR)
         later = self.create_booking(self.staff_a1, self.customer_a, self.company_1,
-                                    pickup_datetime="2026-09-01 10:00:00")
-        self.assertEqual(self.customer_a.last_booking_date, "2026-09-01 10:00:00")
+                                    pickup_datetime="%d-09-01 10:00:00" % NEXT_YEAR)
+        self.assertEqual(self.customer_a.last_booking_date, "%d-09-01 10:00:00" % NEXT_YEAR)
         later.action_cancel()
         self.assertEqual(self.customer_a.booking_count, 2)
-        self.assertEqual(self.customer_a.last_booking_date, "2026-06-01 09:00:00")
+        self.assertEqual(self.customer_a.last_booking_date, "%d-06-01 09:00:00" % NEXT_YEAR)
 
     def test_dropoff_before_pickup_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "after the pickup"):
             self.create_booking(self.staff_a1, self.customer_a, self.company_1,
-                                dropoff_datetime="2026-05-31 09:00:00")
+                                dropoff_datetime="%d-05-31 09:00:00" % NEXT_YEAR)
 
     def test_state_jumps_are_refused(self):
         booking = self.as_user(self.staff_a1, "minicrm.booking").browse(

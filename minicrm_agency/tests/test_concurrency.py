@@ -1,5 +1,6 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 import os
 import random
 import signal
@@ -16,7 +17,11 @@ from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 from odoo.tests.common import BaseCase, at_install, get_db_name, post_install
 from odoo.tools import mute_logger
 
+from .common import NEXT_YEAR
+from .test_isolation_attacks import ErrorRecorder
+
 CONCURRENT_EMAIL = "concurrent.customer@example.com"
+DUPLICATE_EMAIL = "same.email@example.com"
 IMPORT_EMAIL = "killed.import.%d@example.com"
 BOOKINGS = 10
 MAX_ATTEMPTS = 12
@@ -59,7 +64,7 @@ class TestConcurrency(BaseCase):
             self.customer_id = customer.id
             self.booking_ids = [env["minicrm.booking"].sudo(self.staff).create({
                 "customer_id": customer.id, "rental_company_id": company.id,
-                "pickup_datetime": "2026-09-%02d 10:00:00" % (day + 1),
+                "pickup_datetime": "%d-09-%02d 10:00:00" % (NEXT_YEAR, day + 1),
                 "pickup_location": "Nice", "dropoff_location": "Monaco"}).id
                 for day in range(BOOKINGS)]
         self.addCleanup(self.clean_up)
@@ -82,8 +87,10 @@ class TestConcurrency(BaseCase):
                        (self.customer_id,))
             cr.execute("DELETE FROM mail_message WHERE model = 'res.partner' AND res_id = %s",
                        (self.customer_id,))
-            cr.execute("DELETE FROM res_partner WHERE id = %s OR email LIKE %s",
-                       (self.customer_id, "killed.import.%"))
+            cr.execute("DELETE FROM mail_message WHERE model = 'res.partner' AND res_id IN "
+                       "(SELECT id FROM res_partner WHERE email = %s)", (DUPLICATE_EMAIL,))
+            cr.execute("DELETE FROM res_partner WHERE id = %s OR email LIKE %s OR email = %s",
+                       (self.customer_id, "killed.import.%", DUPLICATE_EMAIL))
 
     def call_like_the_web_client(self, booking_id):
         """One button click: its own transaction, retried on serialization
@@ -141,6 +148,43 @@ class TestConcurrency(BaseCase):
             self.assertEqual(customer.minicrm_portal_user_id, logins)
             self.assertEqual(env["mail.mail"].search_count([("email_to", "=", CONCURRENT_EMAIL)]),
                              1)
+
+    @mute_logger("odoo.sql_db")
+    def test_eight_simultaneous_creates_of_one_email_give_one_customer(self):
+        start = threading.Barrier(8)
+        results = []
+
+        def create(index):
+            with api.Environment.manage():
+                start.wait()
+                try:
+                    with self.registry.cursor() as cr:
+                        api.Environment(cr, self.staff.id, {})["res.partner"].create({
+                            "firstname": "Same", "lastname": "Email%d" % index,
+                            "email": DUPLICATE_EMAIL, "customer_state": "request"})
+                    results.append("created")
+                except Exception as error:  # pylint: disable=broad-except
+                    results.append("%s: %s" % (type(error).__name__, error))
+
+        errors = ErrorRecorder()
+        logging.getLogger().addHandler(errors)
+        try:
+            threads = [threading.Thread(target=create, args=(index,)) for index in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(120)
+        finally:
+            logging.getLogger().removeHandler(errors)
+        self.assertEqual(results.count("created"), 1, results)
+        for result in results:
+            if result != "created":
+                self.assertIn("ValidationError", result)
+                self.assertIn("already uses", result)
+        self.assertEqual(errors.records, [])
+        with self.registry.cursor() as cr:
+            cr.execute("SELECT count(*) FROM res_partner WHERE email = %s", (DUPLICATE_EMAIL,))
+            self.assertEqual(cr.fetchone()[0], 1)
 
     def test_import_killed_halfway_leaves_no_rows(self):
         config = odoo.tools.config.rcfile

@@ -139,8 +139,15 @@ class TestAgencyIsolation(MinicrmCase):
         self.assertEqual(self.as_user(self.operator, "minicrm.booking").search_count(
             [("id", "in", (self.booking_a | self.booking_b).ids)]), 2)
 
-    def test_core_partners_stay_visible_and_staff_partners_have_no_agency(self):
-        """The rule narrows agency customers only; users' own partners stay
-        readable (chatter authors, followers)."""
+    def test_core_partners_stay_visible_and_other_agencies_staff_do_not(self):
+        """The rule narrows agency customers and other agencies' staff only:
+        colleagues', the administrator's and core contacts stay readable
+        (chatter authors, followers)."""
         self.assertFalse(self.staff_b1.partner_id.minicrm_agency_id)
-        self.assertEqual(self.Partner_a.browse(self.staff_b1.partner_id.id).name, "Staff B1")
+        self.assertEqual(self.staff_b1.partner_id.minicrm_staff_agency_id, self.agency_b)
+        admin = self.env.ref("base.partner_root")
+        visible = self.Partner_a.search([("id", "in", [
+            admin.id, self.staff_a2.partner_id.id, self.staff_b1.partner_id.id])])
+        self.assertEqual(sorted(visible.mapped("name")), sorted([admin.name, "Staff A2"]))
+        with self.assertRaises(AccessError):
+            self.Partner_a.browse(self.staff_b1.partner_id.id).read(["name"])

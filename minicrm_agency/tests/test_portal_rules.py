@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
 
-from .common import MinicrmCase
+from .common import NEXT_YEAR, MinicrmCase
 
 
 class TestPortalRules(MinicrmCase):
@@ -52,7 +52,7 @@ class TestPortalRules(MinicrmCase):
         with self.assertRaises(AccessError):
             self.as_user(self.ann, "minicrm.booking").create({
                 "customer_id": self.customer_a.id, "rental_company_id": self.company_1.id,
-                "pickup_datetime": "2026-07-01 10:00:00",
+                "pickup_datetime": "%d-07-01 10:00:00" % NEXT_YEAR,
                 "pickup_location": "A", "dropoff_location": "B"})
 
     def test_other_customer_sees_none_of_ann(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from .common import QUIET_CONTEXT, MinicrmCase
+from .common import NEXT_YEAR, QUIET_CONTEXT, MinicrmCase
 
 LIST_FIELDS = ["name", "email", "phone", "booking_count", "last_booking_date", "customer_state"]
 
@@ -61,5 +61,6 @@ class TestListQueryCount(MinicrmCase):
         for customer, count in ((few, 2), (many, 30)):
             for index in range(count):
                 self.create_booking(self.staff_a1, customer, self.company_1, state="confirmed",
-                                    pickup_datetime="2026-01-%02d 10:00:00" % (index % 28 + 1))
+                                    pickup_datetime="%d-01-%02d 10:00:00" % (
+                                        NEXT_YEAR, index % 28 + 1))
         self.assertEqual(self.count_form_queries(few), self.count_form_queries(many))

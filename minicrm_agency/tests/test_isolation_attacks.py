@@ -1,0 +1,248 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Agency A's staff, manager and portal customer, and an anonymous visitor,
+against agency B's data, over JSON-RPC and the routes as a real client
+would. Each answer must be a clean refusal, and the server log must hold no
+ERROR (no unhandled exception, no database error)."""
+import json
+import logging
+
+import requests
+
+from odoo.tests.common import PORT, at_install, post_install
+
+from .common import NEXT_YEAR, PASSWORD, MinicrmHttpCase
+
+CUSTOMER_A_LOGIN = "ann.smith@example.com"
+MARKER = "Marker 7f3a of this test"
+
+
+class ErrorRecorder(logging.Handler):
+    def __init__(self):
+        super(ErrorRecorder, self).__init__(level=logging.ERROR)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append("%s: %s" % (record.name, record.getMessage().splitlines()[0]))
+
+
+@at_install(False)
+@post_install(True)
+class TestIsolationAttacks(MinicrmHttpCase):
+
+    def setup_http_fixtures(self):
+        env = type(self).env
+        env["ir.config_parameter"].set_param("auth_signup.reset_password", "True")
+        self.customer_a.sudo().minicrm_portal_user_id.password = PASSWORD
+
+    def setUp(self):
+        super(TestIsolationAttacks, self).setUp()
+        self.errors = ErrorRecorder()
+        logging.getLogger().addHandler(self.errors)
+        self.addCleanup(logging.getLogger().removeHandler, self.errors)
+
+    def tearDown(self):
+        super(TestIsolationAttacks, self).tearDown()
+        self.assertEqual(self.errors.records, [], "the server logged errors")
+
+    # -- helpers --------------------------------------------------------------
+
+    def json_call(self, route, params):
+        response = self.opener.post("http://127.0.0.1:%s%s" % (PORT, route), json={
+            "jsonrpc": "2.0", "method": "call", "id": 1, "params": params}, timeout=60)
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def call_kw(self, model, method, args, kwargs=None):
+        return self.json_call("/web/dataset/call_kw", {
+            "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
+
+    def assert_refused(self, answer, *secrets):
+        """A clean refusal (a user, access or validation error) that names
+        none of ``secrets``."""
+        self.assertIn("error", answer, answer)
+        data = answer["error"].get("data", {})
+        self.assertIn(data.get("name", ""), (
+            "odoo.exceptions.AccessError", "odoo.exceptions.UserError",
+            "odoo.exceptions.ValidationError", "odoo.exceptions.MissingError",
+            "werkzeug.exceptions.NotFound", "werkzeug.exceptions.Forbidden"), answer)
+        for secret in secrets + ("bob.brown", "Brown"):
+            self.assertNotIn(secret, json.dumps(answer))
+
+    def result(self, answer):
+        self.assertNotIn("error", answer, answer)
+        return answer["result"]
+
+    def sent_to_customer_b(self):
+        """Messages and mails of this test that reach agency B's customer."""
+        def count(env):
+            return env["mail.message"].search_count([
+                ("body", "ilike", MARKER), "|", ("partner_ids", "in", self.customer_b.ids),
+                ("author_id", "=", self.customer_b.id)]) + env["mail.mail"].search_count(
+                [("body_html", "ilike", MARKER)])
+        return self.in_test_cursor(count)
+
+    # -- mails and tokens ---------------------------------------------------------
+
+    def test_staff_cannot_read_queued_mails_and_their_reset_links(self):
+        self.login("staff_a1", PASSWORD)
+        mails = self.result(self.call_kw("mail.mail", "search_read", [[]],
+                                         {"fields": ["email_to", "body_html"]}))
+        self.assertNotIn("token=", json.dumps(mails))
+        self.assertNotIn("bob.brown", json.dumps(mails))
+        self.assertTrue(self.in_test_cursor(lambda env: env["mail.mail"].search_count(
+            [("body_html", "like", "token=")])), "the invitations are queued")
+
+    def test_portal_customer_cannot_read_queued_mails(self):
+        self.login(CUSTOMER_A_LOGIN, PASSWORD)
+        mails = self.result(self.call_kw("mail.mail", "search_read", [[]],
+                                         {"fields": ["email_to", "body_html"]}))
+        self.assertNotIn("token=", json.dumps(mails))
+
+    def test_staff_cannot_read_notifications_activities_or_logins_of_others(self):
+        self.login("staff_a1", PASSWORD)
+        for model in ("mail.notification", "res.users.log", "mail.activity"):
+            answer = self.call_kw(model, "search_read", [[]], {"limit": 500})
+            if "error" not in answer:
+                self.assertNotIn("Brown", json.dumps(answer))
+        logs = self.result(self.call_kw("res.users.log", "search_read", [[]], {}))
+        self.assertFalse([log for log in logs if log["create_uid"][0] != self.staff_a1.id])
+
+    # -- chatter and composer -------------------------------------------------------
+
+    def test_message_to_a_customer_of_another_agency_is_refused(self):
+        self.login("staff_a1", PASSWORD)
+        self.assert_refused(self.call_kw("mail.message", "create", [{
+            "model": "res.partner", "res_id": self.customer_a.id, "body": MARKER,
+            "partner_ids": [(4, self.customer_b.id)]}]))
+        self.assert_refused(self.call_kw("res.partner", "message_post", [[self.customer_a.id]], {
+            "body": MARKER, "partner_ids": [self.customer_b.id], "message_type": "comment",
+            "subtype": "mail.mt_comment"}))
+        self.assert_refused(self.call_kw("res.partner", "message_post", [[self.customer_a.id]], {
+            "body": MARKER, "author_id": self.customer_b.id}))
+        self.assertEqual(self.sent_to_customer_b(), 0)
+
+    def test_composer_cannot_mail_a_customer_of_another_agency(self):
+        self.login("staff_a1", PASSWORD)
+        answer = self.call_kw("mail.compose.message", "create", [{
+            "composition_mode": "comment", "model": "res.partner", "res_id": self.customer_a.id,
+            "body": MARKER, "partner_ids": [(6, 0, [self.customer_b.id])]}])
+        if "error" not in answer:
+            self.assert_refused(self.call_kw("mail.compose.message", "send_mail",
+                                             [[answer["result"]]]))
+        self.assertEqual(self.sent_to_customer_b(), 0)
+
+    def test_staff_post_in_the_chatter_returns_the_message_id(self):
+        self.login("staff_a1", PASSWORD)
+        message_id = self.result(self.call_kw(
+            "res.partner", "message_post", [[self.customer_a.id]],
+            {"body": "Called back", "message_type": "comment", "subtype": "mail.mt_note"}))
+        self.assertIsInstance(message_id, int)
+        formatted = self.result(self.call_kw("mail.message", "message_format", [[message_id]]))
+        self.assertEqual(formatted[0]["body"], "<p>Called back</p>")
+
+    # -- names and metadata --------------------------------------------------------
+
+    def test_shared_login_shows_neither_its_name_nor_that_it_is_shared(self):
+        self.login("staff_a1", PASSWORD)
+        customer_id = self.result(self.call_kw("res.partner", "create", [{
+            "firstname": "Robert", "lastname": "Brun", "email": "Bob.Brown@example.com"}],
+            {"context": {"default_customer_state": "end", "minicrm_customer_search": True}}))
+        self.assert_refused(self.call_kw("res.partner", "read",
+                                         [[customer_id], ["minicrm_portal_user_id"]]))
+        values = self.result(self.call_kw("res.partner", "read", [[customer_id]], {}))
+        self.assertTrue(values[0]["minicrm_has_portal_login"])
+        self.assertNotIn("Bob", json.dumps(values))
+
+    def test_metadata_and_groups_fields_of_foreign_records(self):
+        self.login("staff_a1", PASSWORD)
+        self.assert_refused(self.call_kw("res.partner", "get_metadata", [[self.customer_b.id]]))
+        self.assert_refused(self.call_kw("res.partner", "export_data",
+                                         [[self.customer_a.id], ["name", "signup_url"]]))
+
+    def test_staff_do_not_see_other_agencies_staff(self):
+        for login in ("staff_a1", "manager_a"):
+            self.login(login, PASSWORD)
+            users = self.result(self.call_kw("res.users", "search_read", [[]],
+                                             {"fields": ["login", "minicrm_agency_id"]}))
+            self.assertNotIn("staff_b1", json.dumps(users))
+            partners = self.result(self.call_kw("res.partner", "search_read",
+                                                [[("name", "ilike", "Staff B")]], {}))
+            self.assertEqual(partners, [])
+            self.assert_refused(self.call_kw("res.users", "read", [[self.staff_b1.id], ["login"]]),
+                                "staff_b1")
+
+    # -- anonymous and portal routes -------------------------------------------------
+
+    def test_reset_password_answers_alike_for_known_and_unknown_logins(self):
+        pages = []
+        for login in (CUSTOMER_A_LOGIN, "nobody.here@example.com"):
+            session = requests.Session()
+            page = session.get("http://127.0.0.1:%s/web/reset_password" % PORT, timeout=60)
+            csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+            answer = session.post("http://127.0.0.1:%s/web/reset_password" % PORT, timeout=60,
+                                  data={"login": login, "csrf_token": csrf})
+            self.assertEqual(answer.status_code, 200)
+            pages.append(answer.text.replace(login, "LOGIN").replace(csrf, "CSRF"))
+        self.assertIn("An email has been sent", pages[0])
+        self.assertEqual(pages[0].count("alert"), pages[1].count("alert"))
+        self.assertNotIn("invalid", pages[1].lower())
+
+    def test_portal_chatter_on_a_foreign_booking(self):
+        self.login(CUSTOMER_A_LOGIN, PASSWORD)
+        base = "http://127.0.0.1:%s" % PORT
+        csrf = self.opener.get(base + "/my").text.split('csrf_token: "')[1].split('"')[0] \
+            if 'csrf_token: "' in self.opener.get(base + "/my").text else ""
+        for extra in ({}, {"token": "abc"}):
+            answer = self.opener.post(base + "/mail/chatter_post", timeout=60, data=dict(
+                extra, res_model="minicrm.booking", res_id=self.booking_b.id, message="hello",
+                csrf_token=csrf), allow_redirects=False)
+            self.assertIn(answer.status_code, (403, 404), answer.text[:300])
+            for route in ("/mail/chatter_fetch", "/mail/chatter_init"):
+                answer = self.opener.post(base + route, timeout=60, json={
+                    "jsonrpc": "2.0", "method": "call", "id": 1, "params": dict(
+                        extra, res_model="minicrm.booking", res_id=self.booking_b.id)})
+                # A clean "not found" or access error, never a server error.
+                if answer.status_code != 404:
+                    self.assert_refused(answer.json())
+        self.assertEqual(self.opener.get(base + "/my/bookings/0").status_code, 404)
+        self.assertEqual(self.opener.get(base + "/my/bookings/%s" % self.booking_b.id)
+                         .status_code, 404)
+
+    # -- bad input -------------------------------------------------------------------
+
+    def test_bad_ids_and_patterns_are_user_errors(self):
+        self.login("staff_a1", PASSWORD)
+        self.assert_refused(self.call_kw("res.partner", "search_read",
+                                         [[("name", "=like", "abc\\")]], {}))
+        self.assert_refused(self.call_kw("res.partner", "search_read",
+                                         [[("email", "=ilike", "\\")]], {}))
+        self.result(self.call_kw("res.partner", "name_search", ["\\"], {}))
+        self.result(self.call_kw("res.partner", "name_search", ["\\"], {
+            "context": {"minicrm_customer_search": True}}))
+        self.assert_refused(self.call_kw("res.partner", "read", [["abc"], ["name"]]))
+        self.assert_refused(self.call_kw("res.partner", "write", [["abc"], {"phone": "1"}]))
+        self.assert_refused(self.call_kw("res.partner", "search", [[("id", "=", "abc")]]))
+
+    def test_booking_agency_cannot_be_chosen_or_changed(self):
+        self.login("staff_a1", PASSWORD)
+        values = {"customer_id": self.customer_a.id, "rental_company_id": self.company_1.id,
+                  "agency_id": self.agency_b.id, "pickup_location": "A",
+                  "dropoff_location": "B", "pickup_datetime": "%d-03-01 10:00:00" % NEXT_YEAR}
+        self.assert_refused(self.call_kw("minicrm.booking", "create", [values]))
+        self.assert_refused(self.call_kw("minicrm.booking", "copy", [[self.booking_a.id]],
+                                         {"default": {"agency_id": self.agency_b.id}}))
+        self.assert_refused(self.call_kw("minicrm.booking", "write",
+                                         [[self.booking_a.id], {"agency_id": self.agency_b.id}]))
+
+    def test_new_booking_times(self):
+        self.login("staff_a1", PASSWORD)
+        values = {"customer_id": self.customer_a.id, "rental_company_id": self.company_1.id,
+                  "pickup_location": "A", "dropoff_location": "B"}
+        self.assert_refused(self.call_kw("minicrm.booking", "create", [dict(
+            values, pickup_datetime="2019-03-01 10:00:00")]))
+        pickup = "%d-03-01 10:00:00" % NEXT_YEAR
+        self.assert_refused(self.call_kw("minicrm.booking", "create", [dict(
+            values, pickup_datetime=pickup, dropoff_datetime=pickup)]))
+        self.result(self.call_kw("minicrm.booking", "create", [dict(
+            values, pickup_datetime=pickup, dropoff_datetime="%d-03-01 11:00:00" % NEXT_YEAR)]))
