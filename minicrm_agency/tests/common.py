@@ -10,7 +10,7 @@ from lxml import etree
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.service import security
-from odoo.tests.common import HttpCase, SavepointCase, get_db_name
+from odoo.tests.common import PORT, HttpCase, SavepointCase, get_db_name
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
@@ -168,6 +168,17 @@ class MinicrmHttpCase(MinicrmFixtures, HttpCase):
         """Run ``function(env)`` as superuser on the requests' cursor."""
         with self.registry.cursor() as cr:
             return function(api.Environment(cr, SUPERUSER_ID, {}))
+
+    def json_call(self, route, params):
+        """A JSON-RPC request as the web client sends it, in the session."""
+        response = self.opener.post("http://127.0.0.1:%s%s" % (PORT, route), json={
+            "jsonrpc": "2.0", "method": "call", "id": 1, "params": params}, timeout=60)
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def call_kw(self, model, method, args, kwargs=None):
+        return self.json_call("/web/dataset/call_kw", {
+            "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
 
     def login(self, login, password):
         """HttpCase.authenticate, with the user looked up on the test cursor."""

@@ -47,16 +47,6 @@ class TestIsolationAttacks(MinicrmHttpCase):
 
     # -- helpers --------------------------------------------------------------
 
-    def json_call(self, route, params):
-        response = self.opener.post("http://127.0.0.1:%s%s" % (PORT, route), json={
-            "jsonrpc": "2.0", "method": "call", "id": 1, "params": params}, timeout=60)
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
-    def call_kw(self, model, method, args, kwargs=None):
-        return self.json_call("/web/dataset/call_kw", {
-            "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
-
     def assert_refused(self, answer, *secrets):
         """A clean refusal (a user, access or validation error) that names
         none of ``secrets``."""

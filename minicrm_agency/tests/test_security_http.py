@@ -7,7 +7,7 @@ import json
 
 from werkzeug.urls import url_encode
 
-from odoo.tests.common import PORT, at_install, post_install
+from odoo.tests.common import at_install, post_install
 
 from .common import PASSWORD, MinicrmHttpCase, mute_expected_errors
 
@@ -43,16 +43,6 @@ class TestSecurityHttp(MinicrmHttpCase):
         mute_expected_errors(self, "odoo.http", "odoo.models", "odoo.addons.base.ir.ir_model",
                              "odoo.addons.web.controllers.main")
         self.login("staff_a1", PASSWORD)
-
-    def json_call(self, route, params):
-        response = self.opener.post("http://127.0.0.1:%s%s" % (PORT, route), json={
-            "jsonrpc": "2.0", "method": "call", "id": 1, "params": params}, timeout=30)
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
-    def call_kw(self, model, method, args, kwargs=None):
-        return self.json_call("/web/dataset/call_kw", {
-            "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
 
     def assert_refused(self, answer):
         self.assertIn("error", answer, answer)
