@@ -7,7 +7,7 @@ a booking made from a request, a queued mail) must not inherit it."""
 # Keys meant for the record on screen: field defaults ("default_*", sent by
 # menus, buttons and one2many fields) and the form's concurrency stamps.
 SCREEN_KEY_PREFIXES = ("default_",)
-SCREEN_KEYS = ("__last_update",)
+SCREEN_KEYS = ("__last_update", "minicrm_booking_kind")
 
 
 def clean_context(context):

@@ -73,8 +73,11 @@ class MinicrmBooking(models.Model):
     customer_id = fields.Many2one(
         "res.partner", string="Customer", required=True, index=True, ondelete="restrict",
         domain=[("customer_state", "!=", False)], track_visibility="onchange")
+    # Not required in the form: it is the customer's, set when saving (a
+    # required field the client cannot fill blocks the save); the
+    # consistency check below makes sure every booking has it.
     agency_id = fields.Many2one(
-        "minicrm.agency", string="Agency", required=True, index=True, readonly=True,
+        "minicrm.agency", string="Agency", index=True, readonly=True,
         ondelete="restrict",
         help="Always the customer's agency; set from the customer when saving.")
     rental_company_id = fields.Many2one(
@@ -151,8 +154,9 @@ class MinicrmBooking(models.Model):
         # Access rights first: a user who may not create bookings at all
         # gets that answer, not one about the values.
         self.check_access_rights("create")
-        self._check_booking_values(vals)
+        # Scope first: its answer names the agency ("another agency").
         self._check_scope(vals)
+        self._check_booking_values(vals)
         kind = vals.get("kind") or self.default_get(["kind"]).get("kind")
         if kind not in TRANSITIONS or vals.get("state", "draft") not in TRANSITIONS[kind]:
             raise ValidationError(_("%s is not a valid kind and status for a booking.")
@@ -168,9 +172,9 @@ class MinicrmBooking(models.Model):
     @api.multi
     def write(self, vals):
         self.check_access_rights("write")
+        self._check_scope(vals)
         self._check_booking_values(vals)
         self._minicrm_check_not_modified()
-        self._check_scope(vals)
         if "kind" in vals and any(booking.kind != vals["kind"] for booking in self):
             raise UserError(_("A request cannot be turned into a booking by editing it: "
                               "use the Accept button."))

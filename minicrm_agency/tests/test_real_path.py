@@ -4,7 +4,7 @@
 context of the menu's action and of the form's fields, as the staff user."""
 from odoo.tests.common import at_install, post_install
 
-from .common import BOOKINGS_ACTION, CUSTOMERS_ACTION, MinicrmCase
+from .common import BOOKINGS_ACTION, CUSTOMERS_ACTION, REQUESTS_ACTION, MinicrmCase
 
 BOOKING_FORM = "minicrm_agency.view_minicrm_booking_form"
 INVITATION_SUBJECT = "Your bookings online"
@@ -57,6 +57,15 @@ class TestRealPath(MinicrmCase):
         customer = self.create_customer(self.staff_a1, "Bea", "Booking", "bea@example.com",
                                         context=context)
         self.assert_customer_with_login(customer, self.agency_a, "bea@example.com")
+
+    def test_create_and_edit_from_a_request_customer_field_makes_a_request_user(self):
+        context = self.screen_context(self.staff_a1, REQUESTS_ACTION, BOOKING_FORM,
+                                      "customer_id", {"kind": "request"})
+        customer = self.create_customer(self.staff_a1, "Rey", "Request", "rey@example.com",
+                                        context=context)
+        self.assertEqual((customer.customer_state, customer.minicrm_agency_id),
+                         ("request", self.agency_a))
+        self.assertFalse(customer.minicrm_has_portal_login)
 
     def test_change_email_in_the_form(self):
         form = self.customer_a.sudo(self.staff_a1).with_context(
