@@ -2,6 +2,7 @@ from . import base
 from . import csv_formula
 from . import ir_attachment
 from . import mail_activity
+from . import mail_channel
 from . import mail_followers
 from . import mail_mail
 from . import mail_message
@@ -12,5 +13,5 @@ from . import minicrm_agency
 from . import res_users
 from . import res_partner
 from . import res_config_settings
-from . import rpc_ids
+from . import rpc_input
 from . import minicrm_booking

@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError, UserError
 
-from .rpc_ids import is_record_id
+from .rpc_input import is_record_id
 
 
 ID_OPERATORS = ("=", "!=", "<>", "<", ">", "<=", ">=", "in", "not in")

@@ -1,6 +1,7 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, api, models
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import AccessError
 
 from .document_access import readable_pointer_ids
 
@@ -34,6 +35,14 @@ class MailFollowers(models.Model):
                 record = self.env[model].browse(res_id)
                 record.check_access_rights("read")
                 record.check_access_rule("read")
+
+    @api.multi
+    def read(self, fields=None, load="_classic_read"):
+        """Read by id, as ``_search`` lists: only on readable documents."""
+        if self.env.uid != SUPERUSER_ID and self.ids and len(
+                readable_pointer_ids(self.env, self._table, self.ids)) != len(set(self.ids)):
+            raise AccessError(_("You cannot see the followers of a document you cannot read."))
+        return super(MailFollowers, self).read(fields=fields, load=load)
 
     @api.model
     def _search(self, args, offset=0, limit=None, order=None, count=False,

@@ -26,6 +26,15 @@ class MailMessage(models.Model):
     _inherit = "mail.message"
 
     @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        # Odoo 11 prefixes a portal user's domain with "&", "&", a, b: an
+        # empty domain then is malformed (an AssertionError, a server error).
+        return super(MailMessage, self)._search(
+            args or [(1, "=", 1)], offset=offset, limit=limit, order=order, count=count,
+            access_rights_uid=access_rights_uid)
+
+    @api.model
     def create(self, values):
         if self.env.uid != SUPERUSER_ID:
             self._check_readable_references(values)
@@ -45,7 +54,7 @@ class MailMessage(models.Model):
 
     @api.model
     def _check_readable_partners(self, partner_ids):
-        partner_ids = set(partner_ids) - {False, self.env.user.partner_id.id}
+        partner_ids = set(partner_ids) - {False, None, self.env.user.partner_id.id}
         if not partner_ids or self.env.uid == SUPERUSER_ID:
             return
         readable = self.env["res.partner"].with_context(active_test=False).search(

@@ -35,10 +35,13 @@ EXPORT_BATCH = 1000
 # start with the agency, so that a staff search reads its own agency's
 # matches only.
 TRIGRAM_COLUMNS = ("name", "email", "minicrm_phone_digits")
+# Context key of a booking form's customer field: the kind of the booking.
+BOOKING_KIND_KEY = "minicrm_booking_kind"
 # Context key of imports that create customers without portal logins.
 NO_PORTAL_LOGIN_KEY = "minicrm_no_portal_login"
 # One customer per (agency, email): the index behind it.
 EMAIL_INDEX = "res_partner_minicrm_customer_email_uniq"
+EMAIL_TAKEN = "Another customer of this agency already uses this email address."
 # Written by the portal access methods only, never by a client.
 PORTAL_LINK_FIELDS = {"minicrm_portal_user_id", "minicrm_login_partner", "minicrm_portal_warning"}
 
@@ -190,9 +193,9 @@ class ResPartner(models.Model):
         except psycopg2.IntegrityError:
             _logger.warning("Some agency has two customers with the same email address: "
                             "they are not merged, and concurrent saves are not guarded.")
-        # Odoo's RPC layer turns a violation of this index into this message.
-        self.pool._sql_error[EMAIL_INDEX] = _(
-            "Another customer of this agency already uses this email address.")
+        # Odoo's RPC layer turns a violation of this index into this message
+        # (translated when raised: no user or language exists at this point).
+        self.pool._sql_error[EMAIL_INDEX] = EMAIL_TAKEN
 
     @api.depends("booking_ids.state", "booking_ids.pickup_datetime", "request_ids.state")
     def _compute_booking_stats(self):
@@ -316,10 +319,10 @@ class ResPartner(models.Model):
         self._minicrm_check_link_fields(vals)
         if not vals.get("customer_state"):
             return super(ResPartner, self).create(vals)
+        self._minicrm_check_agency_allowed(vals)
         vals = self._minicrm_prepare_customer_vals(vals)
         if not vals.get("minicrm_agency_id"):
             vals["minicrm_agency_id"] = self._minicrm_default_agency().id
-        self._minicrm_check_agency_allowed(vals)
         self._minicrm_check_email_free(vals["minicrm_agency_id"], vals.get("email"))
         with self._minicrm_email_index_guard():
             partner = super(ResPartner, self.with_context(minicrm_customer_names=True)).create(vals)
@@ -338,9 +341,10 @@ class ResPartner(models.Model):
             # Mini-CRM's checks and normalisation.
             super(ResPartner, self - customers).write(vals)
             return customers.write(vals)
-        vals = self._minicrm_prepare_customer_vals(vals)
         if "minicrm_agency_id" in vals:
             self._minicrm_check_agency_allowed(vals)
+        vals = self._minicrm_prepare_customer_vals(vals)
+        if "minicrm_agency_id" in vals:
             self._minicrm_check_agency_change(vals["minicrm_agency_id"])
         if vals.get("customer_state") == "request" and self.filtered(
                 lambda partner: partner.customer_state == "end"):
@@ -388,7 +392,8 @@ class ResPartner(models.Model):
         except psycopg2.IntegrityError as error:
             if EMAIL_INDEX not in str(error):
                 raise
-            raise ValidationError(self.pool._sql_error[EMAIL_INDEX])
+            raise ValidationError(_(
+                "Another customer of this agency already uses this email address."))
 
     @api.multi
     @api.returns("mail.message", lambda value: value.id)
@@ -405,6 +410,11 @@ class ResPartner(models.Model):
         if "customer_state" in vals:
             return vals
         default = self.default_get(["customer_state"]).get("customer_state")
+        # A customer made from a booking's or a request's customer field
+        # (Odoo 11's client cannot evaluate a conditional context there).
+        kind = self.env.context.get(BOOKING_KIND_KEY)
+        if kind:
+            default = "request" if kind == "request" else "end"
         return dict(vals, customer_state=default) if default else vals
 
     @api.model
@@ -460,8 +470,12 @@ class ResPartner(models.Model):
         """Customers, and the contact of their portal login, read "Claire
         Martin" in the order chosen in the Mini-CRM settings; the
         database-wide order of partner_firstname stays for everyone else."""
-        if self.env.context.get("minicrm_customer_names") or any(
-                partner.customer_state or partner.minicrm_login_partner for partner in self):
+        context = self.env.context
+        # A customer being created (the Customers menu, a booking's customer
+        # field) is split and named like the customers.
+        if context.get("minicrm_customer_names") or context.get("default_customer_state") or \
+                context.get(BOOKING_KIND_KEY) or any(
+                    partner.customer_state or partner.minicrm_login_partner for partner in self):
             return self.env["ir.config_parameter"].sudo().get_param(
                 CUSTOMER_NAMES_ORDER_PARAM, DEFAULT_CUSTOMER_NAMES_ORDER)
         return super(ResPartner, self)._get_names_order()

@@ -79,10 +79,12 @@ def _boolean_problem(records, field, value):
 def _many2one_problem(records, field, value):
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         return _("expected the id of a record.")
-    # sudo: existence only; whether the user may use the record is checked
-    # by each model's own rules and checks.
-    if not records.env[field.comodel_name].sudo().browse(value).exists():
-        return _("the record does not exist.")
+    # As the user: Odoo shows a many2one's name as superuser, so a record
+    # the user cannot read must not be linked (its name would show).
+    comodel = records.env[field.comodel_name].with_context(active_test=False)
+    if not comodel.check_access_rights("read", raise_exception=False) or not comodel.search(
+            [("id", "=", value)]):
+        return _("the record does not exist or you cannot use it.")
     return None
 
 

@@ -142,7 +142,10 @@ class TestIsolationAttacks(MinicrmHttpCase):
                                          [[customer_id], ["minicrm_portal_user_id"]]))
         values = self.result(self.call_kw("res.partner", "read", [[customer_id]], {}))
         self.assertTrue(values[0]["minicrm_has_portal_login"])
-        self.assertNotIn("Bob", json.dumps(values))
+        self.assertNotIn("minicrm_portal_user_id", values[0])
+        texts = {name: value for name, value in values[0].items()
+                 if not name.startswith("image")}
+        self.assertNotIn("Bob", json.dumps(texts))
 
     def test_metadata_and_groups_fields_of_foreign_records(self):
         self.login("staff_a1", PASSWORD)
@@ -236,3 +239,54 @@ class TestIsolationAttacks(MinicrmHttpCase):
             values, pickup_datetime=pickup, dropoff_datetime=pickup)]))
         self.result(self.call_kw("minicrm.booking", "create", [dict(
             values, pickup_datetime=pickup, dropoff_datetime="%d-03-01 11:00:00" % NEXT_YEAR)]))
+
+    # -- found by an attack through Discuss and superuser-read names ------------------
+
+    def test_discuss_reveals_no_other_agencys_people(self):
+        self.login("staff_a1", PASSWORD)
+        channel = self.result(self.call_kw("mail.channel", "channel_create", ["probe", "private"]))
+        self.assert_refused(self.call_kw("mail.channel", "write", [
+            [channel["id"]], {"channel_partner_ids": [(4, self.customer_b.id)]}]))
+        self.assert_refused(self.call_kw("mail.channel.partner", "create", [
+            {"channel_id": channel["id"], "partner_id": self.staff_b1.partner_id.id}]))
+        general = self.in_test_cursor(lambda env: env.ref("mail.channel_all_employees").uuid)
+        listeners = self.result(self.call_kw("mail.channel", "channel_fetch_listeners", [general]))
+        self.assertTrue(listeners, "colleagues are listed")
+        self.assertNotIn("Staff B", json.dumps(listeners))
+        found = self.result(self.call_kw("res.partner", "im_search", ["Staff"]))
+        self.assertNotIn("Staff B", json.dumps(found))
+        members = self.result(self.call_kw("mail.channel.partner", "search_read", [[]],
+                                           {"fields": ["partner_id"]}))
+        self.assertNotIn("Staff B", json.dumps(members))
+
+    def test_links_to_unreadable_records_are_refused(self):
+        self.login("staff_a1", PASSWORD)
+        self.assert_refused(self.call_kw("res.partner", "write", [
+            [self.customer_a.id], {"user_id": self.staff_b1.id}]), "Staff B")
+        self.assert_refused(self.call_kw("minicrm.booking", "write", [
+            [self.booking_a.id], {"request_id": self.booking_b.id}]), self.booking_b.name)
+
+    def test_followers_of_foreign_documents_cannot_be_read_by_id(self):
+        followers = self.in_test_cursor(lambda env: env["mail.followers"].search([
+            ("res_model", "=", "res.partner"), ("res_id", "=", self.customer_b.id)]).ids)
+        self.assertTrue(followers)
+        for login in ("staff_a1", CUSTOMER_A_LOGIN):
+            self.login(login, PASSWORD)
+            self.assert_refused(self.call_kw("mail.followers", "read", [followers, ["res_id"]]),
+                                "Staff B")
+
+    def test_bad_values_in_core_models_are_user_errors(self):
+        self.login("staff_a1", PASSWORD)
+        channel = self.result(self.call_kw("mail.channel", "channel_create", ["bad", "private"]))
+        self.assert_refused(self.call_kw("mail.channel.partner", "create", [
+            {"channel_id": channel["id"], "partner_id": "abc"}]))
+        self.assert_refused(self.call_kw("ir.filters", "create", [
+            {"name": "x", "model_id": "res.partner", "domain": "[]", "user_id": "abc"}]))
+        model_id = self.in_test_cursor(lambda env: env.ref("base.model_res_partner").id)
+        self.assert_refused(self.call_kw("mail.activity", "create", [
+            {"res_model_id": model_id, "res_id": "abc", "summary": "x"}]))
+
+    def test_portal_customer_lists_their_messages(self):
+        self.login(CUSTOMER_A_LOGIN, PASSWORD)
+        self.result(self.call_kw("mail.message", "search_read", [[]],
+                                 {"fields": ["model", "res_id"], "limit": 5}))
