@@ -407,15 +407,22 @@ class ResPartner(models.Model):
         """``vals`` with the customer type the ORM would default to (the
         Customers menu sends ``default_customer_state``): whether the new
         partner is a customer decides which rules apply to it."""
-        if "customer_state" in vals:
+        if vals.get("customer_state"):
             return vals
         default = self.default_get(["customer_state"]).get("customer_state")
-        # A customer made from a booking's or a request's customer field
-        # (Odoo 11's client cannot evaluate a conditional context there).
-        kind = self.env.context.get(BOOKING_KIND_KEY)
-        if kind:
-            default = "request" if kind == "request" else "end"
         return dict(vals, customer_state=default) if default else vals
+
+    @api.model
+    def default_get(self, fields_list):
+        """A customer made from a booking's or a request's customer field
+        ("Create and Edit...") is an end user or a request user: Odoo 11's
+        client cannot evaluate a conditional context there, so the field
+        sends the booking's kind."""
+        values = super(ResPartner, self).default_get(fields_list)
+        kind = self.env.context.get(BOOKING_KIND_KEY)
+        if kind and "customer_state" in fields_list and not values.get("customer_state"):
+            values["customer_state"] = "request" if kind == "request" else "end"
+        return values
 
     @api.model
     def _minicrm_check_link_fields(self, vals):
