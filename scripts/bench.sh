@@ -12,8 +12,8 @@ case "${1:-}" in
   data)
     db_exists "$BENCH_DB" && die "$BENCH_DB exists: drop it first (dropdb --force $BENCH_DB)"
     createdb -T template0 -E UTF8 "$BENCH_DB"
-    log "Installing minicrm_agency without demo data on $BENCH_DB"
-    odoo_bin -d "$BENCH_DB" -i minicrm_agency --without-demo=all --stop-after-init \
+    log "Installing $ADDONS without demo data on $BENCH_DB"
+    odoo_bin -d "$BENCH_DB" -i "$ADDONS" --without-demo=all --stop-after-init \
       --log-level=warn "$QUIET_GRAPH"
     release_uninstallable_modules "$BENCH_DB"
     log "Generating the data"

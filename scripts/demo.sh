@@ -5,21 +5,23 @@
 source "$(dirname "$0")/lib.sh"
 bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
-MODULE=minicrm_agency
 STAMP="$LOCAL_DIR/demo-$DEMO_DB.sha"
 DEPENDENCIES=$(manifest_depends)
-source_hash() { find "$REPO_ROOT/$MODULE" -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum; }
+source_hash() {
+  (cd "$REPO_ROOT" && find ${ADDONS//,/ } -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum)
+}
 
-installed=$(psql -d "$DEMO_DB" -tAc "SELECT state FROM ir_module_module WHERE name='$MODULE'" 2>/dev/null || true)
+# The portal addon is the last to install: once it is, all three are.
+installed=$(psql -d "$DEMO_DB" -tAc "SELECT state FROM ir_module_module WHERE name='minicrm_agency_portal'" 2>/dev/null || true)
 if [ "$installed" != installed ]; then
   log "Creating the demo database $DEMO_DB (a few minutes the first time)"
   db_exists "$DEMO_DB" || createdb -T template0 -E UTF8 "$DEMO_DB"
-  odoo_bin -d "$DEMO_DB" -i "$MODULE" --stop-after-init --log-level=warn "$QUIET_GRAPH"
+  odoo_bin -d "$DEMO_DB" -i "$ADDONS" --stop-after-init --log-level=warn "$QUIET_GRAPH"
   source_hash > "$STAMP"
 elif [ "$(source_hash)" != "$(cat "$STAMP" 2>/dev/null)" ]; then
-  log "The addon changed since the last run: upgrading it in $DEMO_DB"
-  # -i installs dependencies added since (no-op for installed ones).
-  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES" -u "$MODULE" --stop-after-init --log-level=warn \
+  log "The addons changed since the last run: upgrading them in $DEMO_DB"
+  # -i installs addons and dependencies added since (no-op for installed ones).
+  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES,$ADDONS" -u "$ADDONS" --stop-after-init --log-level=warn \
     "$QUIET_GRAPH"
   source_hash > "$STAMP"
 fi

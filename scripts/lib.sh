@@ -67,7 +67,28 @@ release_uninstallable_modules() {
   psql -d "$1" -qc "UPDATE ir_module_module SET state = 'uninstalled' WHERE state = 'to install'"
 }
 
-# The addon's manifest dependencies, comma-separated (for odoo -i).
+# The project's addons: the hardening, the CRM, its customer portal.
+ADDONS="base_access_hardening,minicrm_agency,minicrm_agency_portal"
+
+# What the given addons (comma-separated) depend on outside this
+# repository, comma-separated (for odoo -i).
 manifest_depends() {
-  "$VENV/bin/python" -c "import ast; print(','.join(ast.literal_eval(open('$REPO_ROOT/minicrm_agency/__manifest__.py').read())['depends']))"
+  "$VENV/bin/python" - "$REPO_ROOT" "${1:-$ADDONS}" <<'PY'
+import ast, os, sys
+root, addons = sys.argv[1], sys.argv[2].split(",")
+ours = {name for name in os.listdir(root) if os.path.isfile(os.path.join(root, name, "__manifest__.py"))}
+seen, todo, outside = set(), list(addons), []
+while todo:
+    addon = todo.pop(0)
+    if addon in seen:
+        continue
+    seen.add(addon)
+    with open(os.path.join(root, addon, "__manifest__.py")) as handle:
+        for depend in ast.literal_eval(handle.read())["depends"]:
+            if depend in ours:
+                todo.append(depend)
+            elif depend not in outside:
+                outside.append(depend)
+print(",".join(outside))
+PY
 }

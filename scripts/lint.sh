@@ -5,11 +5,11 @@ source "$(dirname "$0")/lib.sh"
 MINICRM_WITH_TOOLS=1 bash "$REPO_ROOT/scripts/setup.sh" >/dev/null
 cd "$REPO_ROOT"
 status=0
-"$TOOLS_VENV/bin/flake8" minicrm_agency scripts || status=1
+"$TOOLS_VENV/bin/flake8" ${ADDONS//,/ } scripts || status=1
 set +e
 # Odoo lives in the Python 3.7 venv, not in the 3.11 tools venv: imports of
 # odoo cannot be resolved here, so import checks are left to the test run.
-"$TOOLS_VENV/bin/pylint" --rcfile=.pylintrc --disable=import-error,no-name-in-module minicrm_agency
+"$TOOLS_VENV/bin/pylint" --rcfile=.pylintrc --disable=import-error,no-name-in-module ${ADDONS//,/ }
 pylint_status=$?
 set -e
 # pylint's exit code is a bit field: 1 fatal, 2 error; warnings don't fail.

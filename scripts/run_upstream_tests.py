@@ -277,7 +277,7 @@ def compare(args):
     # Same modules installed on both sides apart from the addon?
     if side_without and side_with:
         a = set(side_without.get("installed_modules", []))
-        b = set(side_with.get("installed_modules", [])) - {args.addon}
+        b = set(side_with.get("installed_modules", [])) - set(args.addon.split(","))
         if a != b:
             problems.append(
                 "installed modules differ apart from %s: only without: %s; only with: %s"

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Sets up what is missing, installs the addon on throwaway databases and runs
+# Sets up what is missing, installs the addons on throwaway databases and runs
 # the whole suite. Ends with one line "N passed, M failed, K skipped" and exits
 # non-zero on any failed test, install error or unexpected ERROR log line.
 #   scripts/test.sh                                    the whole suite
 #   TEST_PATTERN=test_isolation scripts/test.sh      tests whose id contains the text
+#   TEST_ADDONS=minicrm_agency TEST_PATTERN=test_ ...  with only these addons installed
+#
+# The whole suite runs on four databases:
+#   suite              the three addons with demo data, all their tests
+#   hardening_alone    base_access_hardening alone (no CRM model), its tests
+#   crm_alone          minicrm_agency without the portal addon, its tests
+#   install_without_demo  the three addons without demo data (an install check)
 source "$(dirname "$0")/lib.sh"
 MINICRM_WITH_BROWSER=1 MINICRM_WITH_TOOLS=1 bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
-MODULE=minicrm_agency
 # Per database, so that two runs with different MINICRM_TEST_DB can run at once.
 RESULTS="$LOCAL_DIR/results-$TEST_DB"
 # The browser test drives Debian's Chromium with Playwright from the tools venv.
@@ -16,14 +22,14 @@ export MINICRM_SCREENSHOT_DIR="$LOCAL_DIR/screenshots"
 mkdir -p "$MINICRM_SCREENSHOT_DIR"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 
-DEPENDENCIES=$(manifest_depends)
-
-# A fresh database with the addon's dependencies installed, so that the
-# test run below runs the addon's tests and not those of core modules.
+# fresh_db DB ADDONS [odoo options]: a fresh database with the
+# dependencies of ADDONS installed, so that the test run then runs the
+# addons' tests and not those of core modules.
 fresh_db() {
+  local depends; depends=$(manifest_depends "$2")
   dropdb --if-exists --force "$1"; createdb -T template0 -E UTF8 "$1"
-  odoo_bin -d "$1" -i "$DEPENDENCIES" --stop-after-init --log-level=warn "${@:2}" \
-    > "$LOCAL_DIR/deps-$1.log" 2>&1 || { tail -n 30 "$LOCAL_DIR/deps-$1.log"; die "installing $DEPENDENCIES failed"; }
+  odoo_bin -d "$1" -i "$depends" --stop-after-init --log-level=warn "${@:3}" \
+    > "$LOCAL_DIR/deps-$1.log" 2>&1 || { tail -n 30 "$LOCAL_DIR/deps-$1.log"; die "installing $depends failed"; }
 }
 
 # Odoo's own output goes to a log file; the console gets errors and results.
@@ -37,19 +43,26 @@ run_odoo_tests() {
 }
 
 if [ -n "${TEST_PATTERN:-}" ]; then
-  log "Installing $MODULE on $TEST_DB and running the tests matching '$TEST_PATTERN'"
-  fresh_db "$TEST_DB"
-  MINICRM_TEST_PATTERN="$TEST_PATTERN" run_odoo_tests suite -d "$TEST_DB" -i "$MODULE" --test-enable
+  addons="${TEST_ADDONS:-$ADDONS}"
+  log "Installing $addons on $TEST_DB and running the tests matching '$TEST_PATTERN'"
+  fresh_db "$TEST_DB" "$addons"
+  MINICRM_TEST_PATTERN="$TEST_PATTERN" run_odoo_tests suite -d "$TEST_DB" -i "$addons" --test-enable
   EXPECTED=(suite)
 else
-  log "Installing $MODULE with demo data on $TEST_DB and running its tests"
-  fresh_db "$TEST_DB"
-  run_odoo_tests suite -d "$TEST_DB" -i "$MODULE" --test-enable
-  log "Installing $MODULE without demo data on ${TEST_DB}_nodemo"
-  fresh_db "${TEST_DB}_nodemo" --without-demo=all
-  MINICRM_EXPECT_TESTS=0 run_odoo_tests install_without_demo -d "${TEST_DB}_nodemo" -i "$MODULE" --without-demo=all
-  dropdb --if-exists --force "${TEST_DB}_nodemo"
-  EXPECTED=(suite install_without_demo)
+  log "Installing $ADDONS with demo data on $TEST_DB and running their tests"
+  fresh_db "$TEST_DB" "$ADDONS"
+  run_odoo_tests suite -d "$TEST_DB" -i "$ADDONS" --test-enable
+  log "Installing base_access_hardening alone on ${TEST_DB}_hardening and running its tests"
+  fresh_db "${TEST_DB}_hardening" base_access_hardening
+  run_odoo_tests hardening_alone -d "${TEST_DB}_hardening" -i base_access_hardening --test-enable
+  log "Installing minicrm_agency without its portal on ${TEST_DB}_crm and running its tests"
+  fresh_db "${TEST_DB}_crm" minicrm_agency
+  run_odoo_tests crm_alone -d "${TEST_DB}_crm" -i minicrm_agency --test-enable
+  log "Installing $ADDONS without demo data on ${TEST_DB}_nodemo"
+  fresh_db "${TEST_DB}_nodemo" "$ADDONS" --without-demo=all
+  MINICRM_EXPECT_TESTS=0 run_odoo_tests install_without_demo -d "${TEST_DB}_nodemo" -i "$ADDONS" --without-demo=all
+  for db in "${TEST_DB}_hardening" "${TEST_DB}_crm" "${TEST_DB}_nodemo"; do dropdb --if-exists --force "$db"; done
+  EXPECTED=(suite hardening_alone crm_alone install_without_demo)
 fi
 
 "$VENV/bin/python" - "$RESULTS" "${EXPECTED[@]}" <<'PY'
@@ -69,6 +82,8 @@ for name in expected:
         ok = data["failed"] == 0
         passed, failed = passed + ok, failed + (not ok)
         continue
+    print("%s: %d passed, %d failed, %d skipped" % (
+        name, data["passed"], data["failed"], data["skipped"]))
     passed += data["passed"]; failed += data["failed"]; skipped += data["skipped"]
 print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
 sys.exit(1 if failed or not passed else 0)

@@ -4,7 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from .minicrm_chatter import with_sender
-from .value_checks import check_values
 
 # What only the operator decides; an agency manager edits the rest.
 OPERATOR_FIELDS = {"rental_company_ids", "user_ids", "active"}
@@ -18,7 +17,7 @@ class MinicrmAgency(models.Model):
     """
     _name = "minicrm.agency"
     _description = "Booking agency"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "minicrm.value.check.mixin"]
     _order = "name"
 
     name = fields.Char(required=True, index=True, track_visibility="onchange")
@@ -47,14 +46,8 @@ class MinicrmAgency(models.Model):
     def message_post(self, *args, **kwargs):
         return super(MinicrmAgency, self).message_post(*args, **with_sender(self.env, kwargs))
 
-    @api.model
-    def create(self, vals):
-        check_values(self, vals)
-        return super(MinicrmAgency, self).create(vals)
-
     @api.multi
     def write(self, vals):
-        check_values(self, vals)
         if OPERATOR_FIELDS & set(vals) and not self.env.user._minicrm_is_operator():
             raise AccessError(_(
                 "Only the operator administrator changes an agency's rental "

@@ -57,10 +57,8 @@ class MinicrmBooking(models.Model):
     """
     _name = "minicrm.booking"
     _description = "Booking or quote request"
-    _inherit = ["mail.thread", "portal.mixin", "minicrm.edit.lock"]
+    _inherit = ["mail.thread"]
     _order = "pickup_datetime desc, id desc"
-    # Customers may write to the agency from their booking's portal page.
-    _mail_post_access = "read"
 
     name = fields.Char(
         "Reference", required=True, readonly=True, copy=False, index=True, default="/")
@@ -130,11 +128,6 @@ class MinicrmBooking(models.Model):
     def message_post(self, *args, **kwargs):
         return super(MinicrmBooking, self).message_post(*args, **with_sender(self.env, kwargs))
 
-    @api.multi
-    def _compute_portal_url(self):
-        for booking in self:
-            booking.portal_url = "/my/%ss/%s" % (booking.kind, booking.id)
-
     @api.depends("pickup_location", "dropoff_location")
     def _compute_route(self):
         for booking in self:
@@ -174,7 +167,6 @@ class MinicrmBooking(models.Model):
         self.check_access_rights("write")
         self._check_scope(vals)
         self._check_booking_values(vals)
-        self._minicrm_check_not_modified()
         if "kind" in vals and any(booking.kind != vals["kind"] for booking in self):
             raise UserError(_("A request cannot be turned into a booking by editing it: "
                               "use the Accept button."))

@@ -1,8 +1,6 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-
-from .value_checks import check_values
+from odoo import fields, models
 
 
 class MinicrmRentalCompany(models.Model):
@@ -12,7 +10,7 @@ class MinicrmRentalCompany(models.Model):
     """
     _name = "minicrm.rental.company"
     _description = "Rental company"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "minicrm.value.check.mixin"]
     _order = "name"
 
     name = fields.Char(required=True, index=True, track_visibility="onchange")
@@ -29,13 +27,3 @@ class MinicrmRentalCompany(models.Model):
     _sql_constraints = [
         ("name_uniq", "unique(name)", "A rental company with this name already exists."),
     ]
-
-    @api.model
-    def create(self, vals):
-        check_values(self, vals)
-        return super(MinicrmRentalCompany, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        check_values(self, vals)
-        return super(MinicrmRentalCompany, self).write(vals)

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from .res_partner import CUSTOMER_NAMES_ORDER_PARAM, DEFAULT_CUSTOMER_NAMES_ORDER
+from .res_partner_names import CUSTOMER_NAMES_ORDER_PARAM, DEFAULT_CUSTOMER_NAMES_ORDER
 
 
 class ResConfigSettings(models.TransientModel):

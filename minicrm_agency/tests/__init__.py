@@ -5,10 +5,6 @@ from . import test_booking
 from . import test_isolation
 from . import test_export
 from . import test_query_count
-from . import test_portal_access
-from . import test_portal_rules
-from . import test_portal_http
-from . import test_portal_browser
 from . import test_search_plan
 from . import test_security_side_doors
 from . import test_security_http
@@ -18,4 +14,3 @@ from . import test_concurrency
 from . import test_edit_lock_browser
 from . import test_real_path
 from . import test_isolation_attacks
-from . import test_staff_browser

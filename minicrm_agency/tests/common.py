@@ -4,6 +4,7 @@
 # combined with, which pylint cannot see.
 # pylint: disable=no-member
 import datetime
+import os
 
 from lxml import etree
 
@@ -15,6 +16,12 @@ from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
 PASSWORD = "Test-password-1"
+# Set by scripts/test.sh: the tools venv's Python (with Playwright, driving
+# Debian's Chromium) and where to keep screenshots.
+BROWSER_PYTHON = os.environ.get("MINICRM_BROWSER_PYTHON")
+SCREENSHOT_DIR = os.environ.get("MINICRM_SCREENSHOT_DIR", "/tmp")
+# The browser tours live in the repository's scripts/ folder.
+SCRIPTS_DIR = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "scripts")
 # New bookings must not be in the past: fixtures book next year.
 NEXT_YEAR = datetime.date.today().year + 1
 PICKUP = "%d-06-01 09:00:00" % NEXT_YEAR

@@ -6,10 +6,9 @@ import subprocess
 
 from odoo.tests.common import PORT, HttpCase, at_install, post_install
 
-from .test_portal_browser import BROWSER_PYTHON
+from .common import BROWSER_PYTHON, SCRIPTS_DIR
 
-TOUR = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir,
-                    "scripts", "edit_lock_browser_tour.py")
+TOUR = os.path.join(SCRIPTS_DIR, "edit_lock_browser_tour.py")
 
 
 @at_install(False)
@@ -42,7 +41,7 @@ class TestEditLockBrowser(HttpCase):
                 process.kill()
         self.assertEqual(process.returncode, 0, errors.decode()[-2000:])
         seen = json.loads(output.decode().strip().splitlines()[-1])
-        self.assertIn("modified since you opened it", seen["dialog"] or "", seen)
+        self.assertIn("modified since you last viewed it", seen["dialog"] or "", seen)
         with self.registry.cursor() as cr:
             cr.execute("SELECT phone FROM res_partner WHERE id = %s", (customer.id,))
             self.assertEqual(cr.fetchone()[0], "+33 5 55 55 55 55")

@@ -9,7 +9,7 @@ from werkzeug.urls import url_encode
 from odoo.tests.common import at_install, post_install
 from odoo.tools import mute_logger
 
-from ..models.csv_formula import FORMULA_PREFIXES
+from odoo.addons.base_access_hardening.models.csv_formula import FORMULA_PREFIXES
 from .common import PASSWORD, MinicrmHttpCase
 
 

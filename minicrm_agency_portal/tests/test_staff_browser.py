@@ -9,11 +9,10 @@ import subprocess
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests.common import PORT, HttpCase, at_install, post_install
 
-from .common import PASSWORD, QUIET_CONTEXT, MinicrmFixtures
-from .test_portal_browser import BROWSER_PYTHON, SCREENSHOT_DIR
+from odoo.addons.minicrm_agency.tests.common import (
+    BROWSER_PYTHON, PASSWORD, QUIET_CONTEXT, SCREENSHOT_DIR, SCRIPTS_DIR, MinicrmFixtures)
 
-TOUR = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir,
-                    "scripts", "staff_browser_tour.py")
+TOUR = os.path.join(SCRIPTS_DIR, "staff_browser_tour.py")
 # What the staff user types. Emails in mixed case: the customer is saved
 # with them lowercased.
 NEW_CUSTOMER = {"firstname": "Tessa", "lastname": "Tourwalker",

@@ -4,7 +4,7 @@ import re
 
 from odoo.tests.common import at_install, post_install
 
-from .common import PASSWORD, MinicrmHttpCase
+from odoo.addons.minicrm_agency.tests.common import PASSWORD, MinicrmHttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 

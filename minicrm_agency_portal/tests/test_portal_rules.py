@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
 
-from .common import NEXT_YEAR, MinicrmCase
+from odoo.addons.minicrm_agency.tests.common import NEXT_YEAR, MinicrmCase
 
 
 class TestPortalRules(MinicrmCase):

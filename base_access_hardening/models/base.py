@@ -36,7 +36,7 @@ class Base(models.AbstractModel):
     def _where_calc(self, domain, active_test=True):
         for leaf in domain or []:
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str):
-                self._minicrm_check_field_path(leaf[0])
+                self._check_field_path_access(leaf[0])
                 check_leaf_value(*leaf)
         return super(Base, self)._where_calc(domain, active_test=active_test)
 
@@ -44,7 +44,7 @@ class Base(models.AbstractModel):
     def _generate_order_by(self, order_spec, query):
         for term in (order_spec or "").split(","):
             if term.strip():
-                self._minicrm_check_field_path(term.split()[0].strip('"'))
+                self._check_field_path_access(term.split()[0].strip('"'))
         return super(Base, self)._generate_order_by(order_spec, query)
 
     @api.model
@@ -52,14 +52,14 @@ class Base(models.AbstractModel):
                    lazy=True):
         groupbys = [groupby] if isinstance(groupby, str) else list(groupby or [])
         for spec in list(fields or []) + groupbys:
-            self._minicrm_check_field_path(spec.split(":")[0].split("(")[0])
+            self._check_field_path_access(spec.split(":")[0].split("(")[0])
         return super(Base, self).read_group(domain, fields, groupby, offset=offset, limit=limit,
                                             orderby=orderby, lazy=lazy)
 
     @api.multi
     def export_data(self, fields_to_export, raw_data=False):
         for path in fields_to_export:
-            self._minicrm_check_field_path(path.replace("/", "."))
+            self._check_field_path_access(path.replace("/", "."))
         return super(Base, self).export_data(fields_to_export, raw_data=raw_data)
 
     @api.multi
@@ -71,7 +71,7 @@ class Base(models.AbstractModel):
         return super(Base, self).get_metadata()
 
     @api.model
-    def _minicrm_check_field_path(self, path):
+    def _check_field_path_access(self, path):
         if self.env.uid == SUPERUSER_ID:
             return
         model = self

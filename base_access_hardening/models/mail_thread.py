@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import SUPERUSER_ID, api, models, tools
 
-from .res_users import escape_like
+from ..tools import escape_like
 
 
 class MailThread(models.AbstractModel):
@@ -11,7 +11,7 @@ class MailThread(models.AbstractModel):
     - posting on, or following, a record one may not read;
     - resolving email addresses to partners as superuser (recipient
       suggestions, message_partner_info_from_emails): staff would learn that
-      another agency has a customer with that address, and its id. Partners
+      someone they may not see has that address, and its id. Partners
       the user may not read are answered as "not found".
     """
     _inherit = "mail.thread"
@@ -19,20 +19,20 @@ class MailThread(models.AbstractModel):
     @api.multi
     @api.returns("mail.message", lambda value: value.id)
     def message_post(self, *args, **kwargs):
-        self._minicrm_check_readable()
+        self._check_document_readable()
         return super(MailThread, self).message_post(*args, **kwargs)
 
     @api.multi
     def message_subscribe(self, partner_ids=None, channel_ids=None, subtype_ids=None,
                           force=True):
-        self._minicrm_check_readable()
+        self._check_document_readable()
         self.env["mail.message"]._check_readable_partners(partner_ids or [])
         return super(MailThread, self).message_subscribe(
             partner_ids=partner_ids, channel_ids=channel_ids, subtype_ids=subtype_ids,
             force=force)
 
     @api.multi
-    def _minicrm_check_readable(self):
+    def _check_document_readable(self):
         if self.env.uid != SUPERUSER_ID and self.ids:
             self.check_access_rights("read")
             self.check_access_rule("read")

@@ -8,26 +8,26 @@ from .document_access import readable_pointer_ids
 
 class MailFollowers(models.Model):
     """Odoo 11 lets any employee or portal user create and list followers of
-    any record: following another agency's customer would forward its
+    any record: following a document one may not read would forward its
     messages, and listing followers reveals its id. Followers are now
     visible and creatable only on documents the user may read."""
     _inherit = "mail.followers"
 
     @api.model
     def create(self, vals):
-        self._minicrm_check_documents([(vals.get("res_model"), vals.get("res_id"))])
+        self._check_documents_readable([(vals.get("res_model"), vals.get("res_id"))])
         return super(MailFollowers, self).create(vals)
 
     @api.multi
     def write(self, vals):
         if "res_model" in vals or "res_id" in vals:
-            self._minicrm_check_documents([
+            self._check_documents_readable([
                 (vals.get("res_model", follower.res_model), vals.get("res_id", follower.res_id))
                 for follower in self])
         return super(MailFollowers, self).write(vals)
 
     @api.model
-    def _minicrm_check_documents(self, documents):
+    def _check_documents_readable(self, documents):
         if self.env.uid == SUPERUSER_ID:
             return
         for model, res_id in documents:

@@ -1,3 +1,2 @@
-from . import export
 from . import portal
 from . import portal_chatter

@@ -8,8 +8,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
-from ..models.res_partner import is_valid_email
-from ..models.value_checks import value_problem
+from odoo.addons.minicrm_agency.models.res_partner import is_valid_email
+from odoo.addons.minicrm_agency.models.value_checks import value_problem
 
 ACCOUNT_FIELDS = ["firstname", "lastname", "email", "phone", "mobile", "lang"]
 REQUIRED_ACCOUNT_FIELDS = ["firstname", "lastname", "email"]
@@ -71,7 +71,7 @@ class MinicrmCustomerPortal(CustomerPortal):
             title=page_title(kind), pager=pager, default_url="/my/%ss" % kind,
             searchbar_sortings=searchbar_sortings, sortby=sortby,
         )
-        return request.render("minicrm_agency.portal_my_bookings", values)
+        return request.render("minicrm_agency_portal.portal_my_bookings", values)
 
     @http.route(["/my/bookings/<int:booking_id>", "/my/requests/<int:booking_id>"],
                 type="http", auth="user", website=True)
@@ -85,7 +85,7 @@ class MinicrmCustomerPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update(booking=booking, kind=booking.kind,
                       page_name="minicrm_%s" % booking.kind, title=page_title(booking.kind))
-        return request.render("minicrm_agency.portal_my_booking", values)
+        return request.render("minicrm_agency_portal.portal_my_booking", values)
 
     # -- contact details --------------------------------------------------------
 
@@ -112,7 +112,7 @@ class MinicrmCustomerPortal(CustomerPortal):
             error=error, error_message=error_message, redirect=redirect,
             page_name="my_details",
         )
-        response = request.render("minicrm_agency.portal_my_details", values)
+        response = request.render("minicrm_agency_portal.portal_my_details", values)
         response.headers["X-Frame-Options"] = "DENY"
         return response
 

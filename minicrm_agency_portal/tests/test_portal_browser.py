@@ -7,12 +7,9 @@ import subprocess
 from odoo.tests.common import HttpCase, at_install, post_install
 from odoo.tests.common import PORT
 
-# Set by scripts/test.sh: the tools venv's Python (with Playwright) and where
-# to keep the screenshot.
-BROWSER_PYTHON = os.environ.get("MINICRM_BROWSER_PYTHON")
-TOUR = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir,
-                    "scripts", "portal_browser_tour.py")
-SCREENSHOT_DIR = os.environ.get("MINICRM_SCREENSHOT_DIR", "/tmp")
+from odoo.addons.minicrm_agency.tests.common import BROWSER_PYTHON, SCREENSHOT_DIR, SCRIPTS_DIR
+
+TOUR = os.path.join(SCRIPTS_DIR, "portal_browser_tour.py")
 
 
 @at_install(False)

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError
 
-from .common import MinicrmCase
+from odoo.addons.minicrm_agency.tests.common import MinicrmCase
 
 INVITATION_SUBJECT = "Your bookings online"
 

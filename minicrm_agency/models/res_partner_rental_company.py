@@ -1,0 +1,148 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class ResPartnerRentalCompany(models.Model):
+    """The customer form's "Choose rental company" selector and its "Last
+    booking contact" and "Last request contact" tabs."""
+    _inherit = "res.partner"
+
+    # "Choose rental company" and the last-contact tabs of the customer form.
+    minicrm_rental_company_ids = fields.Many2many(
+        "minicrm.rental.company", string="Rental companies used",
+        compute="_compute_minicrm_rental_company_ids",
+        help="Companies this customer booked or requested with, among those you may access.")
+    minicrm_rental_company_id = fields.Many2one(
+        "minicrm.rental.company", string="Choose rental company",
+        compute="_compute_minicrm_rental_company_id",
+        inverse="_inverse_minicrm_rental_company_id",
+        help="Shows the contact details the customer gave with this company.")
+    minicrm_rental_company_fixed = fields.Boolean(
+        compute="_compute_minicrm_rental_company_id",
+        help="You may access only one rental company.")
+    # The tabs show the latest booking and request with the chosen company
+    # through related fields: ordinary, escaped field widgets.
+    minicrm_last_booking_id = fields.Many2one(
+        "minicrm.booking", string="Last booking with this company",
+        compute="_compute_minicrm_last_contacts")
+    minicrm_last_request_id = fields.Many2one(
+        "minicrm.booking", string="Last request with this company",
+        compute="_compute_minicrm_last_contacts")
+    minicrm_last_booking_pickup_datetime = fields.Datetime(
+        related="minicrm_last_booking_id.pickup_datetime", readonly=True)
+    minicrm_last_booking_route = fields.Char(
+        related="minicrm_last_booking_id.route", readonly=True)
+    minicrm_last_booking_contact_firstname = fields.Char(
+        related="minicrm_last_booking_id.contact_firstname", readonly=True)
+    minicrm_last_booking_contact_lastname = fields.Char(
+        related="minicrm_last_booking_id.contact_lastname", readonly=True)
+    minicrm_last_booking_contact_email = fields.Char(
+        related="minicrm_last_booking_id.contact_email", readonly=True)
+    minicrm_last_booking_contact_phone = fields.Char(
+        related="minicrm_last_booking_id.contact_phone", readonly=True)
+    minicrm_last_booking_contact_mobile = fields.Char(
+        related="minicrm_last_booking_id.contact_mobile", readonly=True)
+    minicrm_last_booking_contact_lang = fields.Selection(
+        related="minicrm_last_booking_id.contact_lang", readonly=True)
+    minicrm_last_booking_invoice_name = fields.Char(
+        related="minicrm_last_booking_id.invoice_name", readonly=True)
+    minicrm_last_booking_invoice_vat = fields.Char(
+        related="minicrm_last_booking_id.invoice_vat", readonly=True)
+    minicrm_last_booking_invoice_street = fields.Char(
+        related="minicrm_last_booking_id.invoice_street", readonly=True)
+    minicrm_last_booking_invoice_zip = fields.Char(
+        related="minicrm_last_booking_id.invoice_zip", readonly=True)
+    minicrm_last_booking_invoice_city = fields.Char(
+        related="minicrm_last_booking_id.invoice_city", readonly=True)
+    minicrm_last_booking_invoice_country_id = fields.Many2one(
+        related="minicrm_last_booking_id.invoice_country_id", readonly=True)
+    minicrm_last_request_pickup_datetime = fields.Datetime(
+        related="minicrm_last_request_id.pickup_datetime", readonly=True)
+    minicrm_last_request_route = fields.Char(
+        related="minicrm_last_request_id.route", readonly=True)
+    minicrm_last_request_contact_firstname = fields.Char(
+        related="minicrm_last_request_id.contact_firstname", readonly=True)
+    minicrm_last_request_contact_lastname = fields.Char(
+        related="minicrm_last_request_id.contact_lastname", readonly=True)
+    minicrm_last_request_contact_email = fields.Char(
+        related="minicrm_last_request_id.contact_email", readonly=True)
+    minicrm_last_request_contact_phone = fields.Char(
+        related="minicrm_last_request_id.contact_phone", readonly=True)
+    minicrm_last_request_contact_mobile = fields.Char(
+        related="minicrm_last_request_id.contact_mobile", readonly=True)
+    minicrm_last_request_contact_lang = fields.Selection(
+        related="minicrm_last_request_id.contact_lang", readonly=True)
+    minicrm_last_request_invoice_name = fields.Char(
+        related="minicrm_last_request_id.invoice_name", readonly=True)
+    minicrm_last_request_invoice_vat = fields.Char(
+        related="minicrm_last_request_id.invoice_vat", readonly=True)
+    minicrm_last_request_invoice_street = fields.Char(
+        related="minicrm_last_request_id.invoice_street", readonly=True)
+    minicrm_last_request_invoice_zip = fields.Char(
+        related="minicrm_last_request_id.invoice_zip", readonly=True)
+    minicrm_last_request_invoice_city = fields.Char(
+        related="minicrm_last_request_id.invoice_city", readonly=True)
+    minicrm_last_request_invoice_country_id = fields.Many2one(
+        related="minicrm_last_request_id.invoice_country_id", readonly=True)
+
+    @api.depends("booking_ids", "request_ids")
+    def _compute_minicrm_rental_company_ids(self):
+        Booking = self.env["minicrm.booking"]
+        for partner in self:
+            partner_id = partner._minicrm_saved_id(self)
+            if not partner_id:
+                partner.minicrm_rental_company_ids = False
+                continue
+            # As the user: the booking rule keeps out companies they may not access.
+            groups = Booking.read_group(
+                [("customer_id", "=", partner_id)], ["rental_company_id"], ["rental_company_id"])
+            partner.minicrm_rental_company_ids = [
+                group["rental_company_id"][0] for group in groups if group["rental_company_id"]]
+
+    # No @api.depends on purpose: computed when the form is read, then the
+    # user's choice must survive the onchange round trips.
+    def _compute_minicrm_rental_company_id(self):
+        accessible = self.env.user.minicrm_accessible_rental_company_ids
+        for partner in self:
+            partner.minicrm_rental_company_fixed = len(accessible) == 1
+            if len(accessible) == 1:
+                partner.minicrm_rental_company_id = accessible
+            else:
+                partner_id = partner._minicrm_saved_id(self)
+                latest = self.env["minicrm.booking"].search(
+                    [("customer_id", "=", partner_id)], order="id desc", limit=1
+                ) if partner_id else self.env["minicrm.booking"]
+                partner.minicrm_rental_company_id = latest.rental_company_id
+
+    def _inverse_minicrm_rental_company_id(self):
+        """The selector is a view of the data, not data: nothing to save."""
+
+    def _compute_minicrm_last_contacts(self):
+        for partner in self:
+            partner._minicrm_fill_last_contacts(partner._minicrm_saved_id(self))
+
+    @api.onchange("minicrm_rental_company_id")
+    def _onchange_minicrm_rental_company_id(self):
+        self._minicrm_fill_last_contacts(self._minicrm_saved_id(self))
+
+    def _minicrm_fill_last_contacts(self, partner_id):
+        """The latest booking and request with the chosen company, searched
+        as the user (their rules decide what they may see)."""
+        company = self.minicrm_rental_company_id
+        Booking = self.env["minicrm.booking"]
+        for kind in ("booking", "request"):
+            last = Booking.search([
+                ("customer_id", "=", partner_id), ("kind", "=", kind),
+                ("rental_company_id", "=", company.id)], order="id desc", limit=1
+            ) if company and partner_id else Booking
+            self["minicrm_last_%s_id" % kind] = last
+
+    def _minicrm_saved_id(self, batch):
+        """The database id, also inside an onchange, where the record is new
+        and the saved one is the ``_origin`` Odoo 11 sets on the computed
+        batch only (iterating loses it). False for an unsaved customer."""
+        if isinstance(self.id, int):
+            return self.id
+        origin = getattr(batch, "_origin", None) if len(batch) == 1 else None
+        return origin.id if origin and isinstance(origin.id, int) else False

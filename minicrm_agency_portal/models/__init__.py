@@ -1,0 +1,3 @@
+from . import res_users
+from . import res_partner
+from . import minicrm_booking

@@ -1,0 +1,133 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.minicrm_agency.models.context import clean_context
+
+# Context key of imports that create customers without portal logins.
+NO_PORTAL_LOGIN_KEY = "minicrm_no_portal_login"
+
+
+class ResPartner(models.Model):
+    """An agency customer's portal login: end users with an email get one
+    (their email is the login), shared by the person's customer records in
+    every agency; staff grant, revoke and reset it from the customer form."""
+    _inherit = "res.partner"
+
+    minicrm_has_portal_login = fields.Boolean(
+        "Portal access", compute="_compute_minicrm_has_portal_login",
+        help="The customer logs in to the portal with their email address.")
+    minicrm_portal_warning = fields.Char(
+        "Portal access problem", readonly=True, copy=False,
+        help="Why this end user did not get a portal login.")
+    # Tokens are secrets: auth_signup computes this URL as superuser.
+    signup_url = fields.Char(groups="base.group_erp_manager")
+
+    @api.depends("minicrm_portal_user_id")
+    def _compute_minicrm_has_portal_login(self):
+        # sudo: the login is hidden from staff; only whether there is one
+        # leaves this method.
+        for partner in self:
+            partner.minicrm_has_portal_login = bool(partner.sudo().minicrm_portal_user_id)
+
+    @api.model
+    def create(self, vals):
+        partner = super(ResPartner, self).create(vals)
+        if partner.customer_state:
+            partner._minicrm_sync_portal_access()
+        return partner
+
+    @api.multi
+    def write(self, vals):
+        result = super(ResPartner, self).write(vals)
+        if {"customer_state", "email"} & set(vals):
+            self.filtered("customer_state")._minicrm_sync_portal_access()
+        return result
+
+    @api.model
+    def _minicrm_link_fields(self):
+        return super(ResPartner, self)._minicrm_link_fields() | {"minicrm_portal_warning"}
+
+    @api.multi
+    def _minicrm_sync_portal_access(self):
+        """End users with an email get a portal login whose login is that
+        email; a changed email moves the customer to the login of the new one.
+        An import may ask for none (context ``minicrm_no_portal_login``): staff
+        grant access later with the form's button."""
+        if self.env.context.get(NO_PORTAL_LOGIN_KEY):
+            return
+        for partner in self.filtered(lambda p: p.customer_state == "end"):
+            # sudo: the login is hidden from staff; it is compared, not shown.
+            current = partner.sudo().minicrm_portal_user_id
+            if current and current.login == partner.email:
+                continue
+            if current:
+                partner._minicrm_unlink_portal_user()
+            if partner.email:
+                partner._minicrm_link_portal_user()
+
+    @api.multi
+    def _minicrm_link_portal_user(self):
+        self.ensure_one()
+        # sudo: staff may neither search nor create users. Only the link to
+        # the login is written here; the login's contact and tokens stay
+        # invisible to staff (see the res.partner and res.users rules).
+        # Replaced, not merged: the screen's keys must go.
+        # pylint: disable=context-overridden
+        Users = self.env["res.users"].sudo().with_context(clean_context(self.env.context))
+        user, created = Users._minicrm_portal_user_for(self)
+        if not user:
+            self.sudo().write({"minicrm_portal_warning": _(
+                "No portal access: this email address belongs to a staff account. "
+                "Ask the customer for their own address.")})
+            return False
+        self.sudo().write({"minicrm_portal_user_id": user.id, "minicrm_portal_warning": False})
+        if created:
+            user._minicrm_queue_signup_email(invitation=True)
+        return True
+
+    @api.multi
+    def _minicrm_unlink_portal_user(self):
+        # Replaced, not merged: the screen's keys must go.
+        # pylint: disable=context-overridden
+        customers = self.sudo().with_context(clean_context(self.env.context))
+        users = customers.mapped("minicrm_portal_user_id")
+        customers.write({"minicrm_portal_user_id": False})
+        users._minicrm_release_portal_login()
+
+    @api.multi
+    def action_minicrm_grant_portal(self):
+        """Give portal access now, with a clear reason when it cannot be."""
+        for partner in self:
+            if partner.customer_state != "end":
+                raise UserError(_("%s is a request user: use Create Customer first.")
+                                % partner.name)
+            if not partner.email:
+                raise UserError(_("%s has no email address: add one first.") % partner.name)
+            if not partner.minicrm_has_portal_login and not partner._minicrm_link_portal_user():
+                raise UserError(partner.minicrm_portal_warning)
+        return True
+
+    @api.multi
+    def action_minicrm_revoke_portal(self):
+        """Remove this customer record from its portal login. The login
+        stays active while another agency's record of the person uses it."""
+        self.check_access_rule("write")
+        self._minicrm_unlink_portal_user()
+        return True
+
+    @api.multi
+    def action_minicrm_reset_password(self):
+        """Queue a password reset email to the customer's portal login."""
+        self.check_access_rule("write")
+        for partner in self:
+            # sudo: the reset is made as superuser so that staff never read
+            # the token; it only ever targets a portal (share) login.
+            user = partner.sudo().minicrm_portal_user_id
+            if not user.active or not user.share:
+                raise UserError(_("%s has no portal access yet: grant it first.")
+                                % partner.name)
+            user._minicrm_queue_signup_email()
+            partner.message_post(body=_("Password reset email sent to %s.") % user.email)
+        return True

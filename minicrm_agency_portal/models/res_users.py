@@ -1,0 +1,108 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+from email.utils import formataddr
+
+from odoo import api, models
+from odoo.addons.auth_signup.models.res_partner import now
+
+from odoo.addons.base_access_hardening.tools import escape_like
+from odoo.addons.minicrm_agency.models.context import clean_context
+
+_logger = logging.getLogger(__name__)
+
+PORTAL_GROUP = "base.group_portal"
+
+
+class ResUsers(models.Model):
+    """Customers' portal logins: one per email address, shared by the
+    person's customer records in every agency; invitations and resets go
+    through the mail queue."""
+    _inherit = "res.users"
+
+    @api.model
+    def reset_password(self, login):
+        """The login page's "Reset password" form. Logins are stored
+        lowercased. An unknown login gets the same answer as a known one
+        ("An email has been sent"): the page must not tell a visitor which
+        email addresses have an account."""
+        login = (login or "").strip().lower()
+        users = self.search([("login", "=", login)]) or self.search(
+            [("email", "=ilike", escape_like(login))])
+        if len(users) != 1:
+            _logger.info("Password reset asked for an unknown login; answered as for any.")
+            return True
+        return super(ResUsers, self).reset_password(users.login)
+
+    @api.multi
+    def action_reset_password(self):
+        """Customers' reset emails go through the mail queue: auth_signup
+        sends them inside the request, which fails the page (and the
+        transaction) whenever the mail server is slow or down."""
+        customers = self.filtered("share")
+        customers._minicrm_queue_signup_email(
+            invitation=bool(self.env.context.get("create_user")))
+        staff = self - customers
+        return super(ResUsers, staff).action_reset_password() if staff else None
+
+    # -- customer portal logins -----------------------------------------------
+
+    @api.model
+    def _minicrm_portal_user_for(self, customer):
+        """The portal login for ``customer``'s email address.
+
+        An existing portal login is reused, so a person who is a customer of
+        several agencies has one login. Returns ``(user, created)``; the user
+        is empty when the address belongs to a staff account.
+        Call as superuser: staff may not search or create users.
+        """
+        login = customer.email.strip().lower()
+        Users = self.with_context(active_test=False)
+        if Users.search_count([("share", "=", False), "|", ("login", "=", login),
+                               ("email", "=ilike", escape_like(login))]):
+            return self.browse(), False
+        user = Users.search([("login", "=", login)], limit=1)
+        portal = self.env.ref(PORTAL_GROUP)
+        if user:
+            if not user.active or portal not in user.groups_id:
+                user.write({"active": True, "groups_id": [(4, portal.id)]})
+            return user, False
+        # The login's contact reads like a customer ("Claire Martin").
+        identity = self.env["res.partner"].with_context(minicrm_customer_names=True).create({
+            "firstname": customer.firstname, "lastname": customer.lastname,
+            "email": login, "lang": customer.lang, "minicrm_login_partner": True,
+        })
+        user = Users.with_context(no_reset_password=True).create({
+            "login": login, "partner_id": identity.id,
+            "groups_id": [(6, 0, portal.ids)],
+        })
+        return user, True
+
+    @api.multi
+    def _minicrm_queue_signup_email(self, invitation=False):
+        """Queue the invitation or password reset email: the mail queue
+        sends it after the transaction commits, never inside it.
+
+        As superuser, from the agency: the mail holds the signup token, so
+        the staff member who asked for it must not be its author (authors
+        read their messages), and a staff user without an email address
+        must still be able to save a customer."""
+        expiration = False if invitation else now(days=+1)
+        # Replaced, not merged: the screen's keys must go.
+        # pylint: disable=context-overridden
+        users = self.sudo().with_context(clean_context(self.env.context))
+        users.mapped("partner_id").signup_prepare(signup_type="reset", expiration=expiration)
+        template = users.env.ref("minicrm_agency_portal.mail_template_portal_invitation"
+                                 if invitation else "auth_signup.reset_password_email")
+        for user in users:
+            sender = user._minicrm_mail_sender()
+            template.with_context(lang=user.lang).send_mail(
+                user.id, force_send=False, email_values={
+                    "email_from": formataddr(sender), "reply_to": formataddr(sender),
+                    "author_id": False})
+
+    @api.multi
+    def _minicrm_release_portal_login(self):
+        """Deactivate portal logins no customer record uses any more."""
+        unused = self.filtered(lambda user: user.share and not user.minicrm_customer_ids)
+        unused.write({"active": False})
