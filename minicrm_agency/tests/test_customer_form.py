@@ -43,20 +43,45 @@ class TestCustomerForm(MinicrmCase):
 
     def test_last_booking_contact_follows_chosen_company(self):
         changes = self.choose_company(self.staff_a1, self.company_1)
-        card = changes["minicrm_last_booking_card"]
-        self.assertIn("ann.riviera@example.com", card)
-        self.assertIn("FR123", card)
-        self.assertNotIn("ann.citylink@example.com", card)
-        self.assertFalse(changes.get("minicrm_last_request_card"))
+        self.assertEqual(changes["minicrm_last_booking_contact_email"], "ann.riviera@example.com")
+        self.assertEqual(changes["minicrm_last_booking_invoice_vat"], "FR123")
+        self.assertFalse(changes.get("minicrm_last_request_id"))
+        self.assertFalse(changes.get("minicrm_last_request_contact_email"))
 
     def test_last_request_contact_follows_chosen_company(self):
         changes = self.choose_company(self.staff_a1, self.company_2)
-        self.assertIn("ann.citylink@example.com", changes["minicrm_last_request_card"])
-        self.assertNotIn("ann.riviera@example.com", changes["minicrm_last_request_card"])
+        self.assertEqual(changes["minicrm_last_request_contact_email"], "ann.citylink@example.com")
+        self.assertEqual(changes["minicrm_last_booking_id"][0], self.booking_a_company_2.id)
 
-    def test_contact_card_escapes_html(self):
+    def test_last_contact_shows_the_language_by_its_name(self):
+        """The language is a selection of the installed languages: the form
+        shows its name ("English"), not its code."""
+        self.create_booking(self.staff_a1, self.customer_a, self.company_1, contact_lang="en_US")
+        form = self.form(self.staff_a1)
+        form.minicrm_rental_company_id = self.company_1
+        self.assertEqual(form.minicrm_last_booking_contact_lang, "en_US")
+        field = form._fields["minicrm_last_booking_contact_lang"]
+        labels = dict(field._description_selection(form.env))
+        self.assertEqual(labels["en_US"], "English")
+
+    def test_last_contact_tabs_are_plain_fields(self):
+        """The tabs are ordinary fields, shown as escaped text by the web
+        client: no HTML is built on the server."""
+        view = self.env.ref("minicrm_agency.view_minicrm_customer_form")
+        Partner = self.as_user(self.staff_a1, "res.partner")
+        arch = Partner.fields_view_get(view.id, "form")
+        for name, description in arch["fields"].items():
+            if name.startswith("minicrm_last_"):
+                self.assertNotEqual(description["type"], "html", name)
         self.create_booking(self.staff_a1, self.customer_a, self.company_1,
                             contact_firstname="<script>alert(1)</script>")
-        card = self.choose_company(self.staff_a1, self.company_1)["minicrm_last_booking_card"]
-        self.assertNotIn("<script>", card)
-        self.assertIn("&lt;script&gt;", card)
+        changes = self.choose_company(self.staff_a1, self.company_1)
+        self.assertEqual(changes["minicrm_last_booking_contact_firstname"],
+                         "<script>alert(1)</script>")
+
+    def test_last_contact_never_shows_a_company_the_user_cannot_access(self):
+        """Leo's colleague may only see the first company: choosing the
+        second one (an id sent by a client) shows nothing of its bookings."""
+        changes = self.choose_company(self.staff_a2, self.company_2)
+        self.assertFalse(changes.get("minicrm_last_request_id"))
+        self.assertFalse(changes.get("minicrm_last_request_contact_email"))
