@@ -1,5 +1,5 @@
 # Quick start: `make demo` serves the demo database, `make test` runs the suite.
-.PHONY: setup demo test test-upstream lint bench-data bench
+.PHONY: setup demo test test-upstream lint bench-data bench readme
 
 setup:          ## install what is missing and start PostgreSQL
 	bash scripts/setup.sh
@@ -21,3 +21,6 @@ bench-data:     ## create minicrm_bench with 1M customers and 3M bookings (minut
 
 bench:          ## time search, list, form and export on minicrm_bench (prints a table)
 	bash scripts/bench.sh run
+
+readme:         ## regenerate each addon's README.rst and index.html from readme/*.rst
+	.venv/bin/python scripts/gen_readme.py

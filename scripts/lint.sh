@@ -12,6 +12,8 @@ set +e
 "$TOOLS_VENV/bin/pylint" --rcfile=.pylintrc --disable=import-error,no-name-in-module ${ADDONS//,/ }
 pylint_status=$?
 set -e
+# Each addon's README.rst and index.html are generated from its readme/ fragments.
+"$VENV/bin/python" scripts/gen_readme.py --check || status=1
 # pylint's exit code is a bit field: 1 fatal, 2 error; warnings don't fail.
 if [ $((pylint_status & 3)) -ne 0 ]; then status=1; fi
 [ "$status" = 0 ] && log "lint: ok" || log "lint: failed"
