@@ -24,6 +24,11 @@ class ResUsers(models.Model):
     minicrm_customer_ids = fields.One2many(
         "res.partner", "minicrm_portal_user_id", string="Customer records",
         help="The agency customers this portal login gives access to.")
+    # The one definition of an operator, read by the record rules.
+    minicrm_is_operator = fields.Boolean(
+        "Mini-CRM operator", compute="_compute_minicrm_is_operator",
+        help="Sees and configures every agency: the superuser and the Operator "
+             "administrator group.")
     minicrm_accessible_rental_company_ids = fields.Many2many(
         "minicrm.rental.company", string="Rental companies in reach",
         compute="_compute_minicrm_accessible_rental_company_ids",
@@ -54,10 +59,13 @@ class ResUsers(models.Model):
                     "does not work with this rental company.") % {
                     "user": user.name, "companies": ", ".join(outside.mapped("name"))})
 
+    def _compute_minicrm_is_operator(self):
+        for user in self:
+            user.minicrm_is_operator = user._is_superuser() or user.has_group(ADMIN_GROUP)
+
     def _minicrm_is_operator(self):
-        """Superuser or operator admin: sees and configures every agency."""
         self.ensure_one()
-        return self._is_superuser() or self.has_group(ADMIN_GROUP)
+        return self.minicrm_is_operator
 
     @api.multi
     def _minicrm_mail_sender(self):

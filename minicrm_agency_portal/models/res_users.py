@@ -8,6 +8,7 @@ from odoo.addons.auth_signup.models.res_partner import now
 
 from odoo.addons.base_access_hardening.tools import escape_like
 from odoo.addons.minicrm_agency.models.context import clean_context
+from odoo.addons.minicrm_agency.models.email_address import normalize_email
 
 _logger = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ class ResUsers(models.Model):
         lowercased. An unknown login gets the same answer as a known one
         ("An email has been sent"): the page must not tell a visitor which
         email addresses have an account."""
-        login = (login or "").strip().lower()
+        login = normalize_email(login) or ""
         users = self.search([("login", "=", login)]) or self.search(
             [("email", "=ilike", escape_like(login))])
         if len(users) != 1:
@@ -56,7 +57,7 @@ class ResUsers(models.Model):
         is empty when the address belongs to a staff account.
         Call as superuser: staff may not search or create users.
         """
-        login = customer.email.strip().lower()
+        login = normalize_email(customer.email)
         Users = self.with_context(active_test=False)
         if Users.search_count([("share", "=", False), "|", ("login", "=", login),
                                ("email", "=ilike", escape_like(login))]):
