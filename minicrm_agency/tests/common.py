@@ -4,13 +4,20 @@
 # combined with, which pylint cannot see.
 # pylint: disable=no-member
 import datetime
+import json
+import logging
 import os
+import random
+import threading
+import time
 
 from lxml import etree
+from psycopg2 import OperationalError
 
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.service import security
+from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 from odoo.tests.common import PORT, HttpCase, SavepointCase, get_db_name
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
@@ -31,6 +38,26 @@ REQUESTS_ACTION = "minicrm_agency.action_minicrm_request"
 # No invitation mails or chatter noise while building fixtures.
 QUIET_CONTEXT = {"no_reset_password": True, "mail_create_nolog": True,
                  "mail_create_nosubscribe": True, "tracking_disable": True}
+# ConcurrentConfirmations: the customer, and its bookings confirmed at once.
+CONCURRENT_EMAIL = "concurrent.customer@example.com"
+CONCURRENT_BOOKINGS = 10
+MAX_ATTEMPTS = 12
+# Exceptions a refused JSON-RPC call may answer with (MinicrmAttackCase).
+REFUSALS = (
+    "odoo.exceptions.AccessError", "odoo.exceptions.UserError",
+    "odoo.exceptions.ValidationError", "odoo.exceptions.MissingError",
+    "werkzeug.exceptions.NotFound", "werkzeug.exceptions.Forbidden")
+
+
+class ErrorRecorder(logging.Handler):
+    """Records what is logged at ERROR: a refusal must never be one."""
+
+    def __init__(self):
+        super(ErrorRecorder, self).__init__(level=logging.ERROR)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append("%s: %s" % (record.name, record.getMessage().splitlines()[0]))
 
 
 class MinicrmFixtures(object):
@@ -124,6 +151,36 @@ class MinicrmFixtures(object):
             booking.action_confirm()
         return booking
 
+    @classmethod
+    def link_portal_login(cls, customer, password=None):
+        """``customer``'s portal login, with ``password`` if given.
+
+        With minicrm_agency_portal installed, the login that addon made.
+        Without it, one made here as that addon makes it (a portal user whose
+        login is the email, behind a login contact, shared by the person's
+        customer records) and linked as superuser: the Mini-CRM's own rules
+        for portal users are then tested on the same kind of records.
+        Created on ``customer``'s cursor, so HTTP tests can pass a record of
+        the requests' cursor.
+        """
+        env = api.Environment(customer.env.cr, SUPERUSER_ID, QUIET_CONTEXT)
+        customer = customer.with_env(env)
+        login = customer.minicrm_portal_user_id
+        if not login:
+            Users = env["res.users"].with_context(active_test=False)
+            login = Users.search([("login", "=", customer.email)], limit=1)
+            if not login:
+                contact = env["res.partner"].with_context(minicrm_customer_names=True).create({
+                    "firstname": customer.firstname, "lastname": customer.lastname,
+                    "email": customer.email, "minicrm_login_partner": True})
+                login = Users.create({
+                    "login": customer.email, "partner_id": contact.id,
+                    "groups_id": [(6, 0, env.ref("base.group_portal").ids)]})
+            customer.write({"minicrm_portal_user_id": login.id})
+        if password:
+            login.write({"password": password})
+        return login
+
 
 class MinicrmCase(MinicrmFixtures, SavepointCase):
 
@@ -198,6 +255,121 @@ class MinicrmHttpCase(MinicrmFixtures, HttpCase):
             self.session.context = dict(user_env["res.users"].context_get(), uid=uid)
         odoo.http.root.session_store.save(self.session)
         return uid
+
+
+class MinicrmAttackCase(MinicrmHttpCase):
+    """Attacks over JSON-RPC and the routes, as a real client would: each
+    answer must be a clean refusal, and the server log must hold no ERROR
+    (no unhandled exception, no database error)."""
+
+    def setUp(self):
+        super(MinicrmAttackCase, self).setUp()
+        self.errors = ErrorRecorder()
+        logging.getLogger().addHandler(self.errors)
+        self.addCleanup(logging.getLogger().removeHandler, self.errors)
+
+    def tearDown(self):
+        super(MinicrmAttackCase, self).tearDown()
+        self.assertEqual(self.errors.records, [], "the server logged errors")
+
+    def assert_refused(self, answer, *secrets):
+        """A clean refusal (a user, access or validation error) that names
+        none of ``secrets``, nor agency B's customer."""
+        self.assertIn("error", answer, answer)
+        data = answer["error"].get("data", {})
+        self.assertIn(data.get("name", ""), REFUSALS, answer)
+        for secret in secrets + ("bob.brown", "Brown"):
+            self.assertNotIn(secret, json.dumps(answer))
+
+    def result(self, answer):
+        self.assertNotIn("error", answer, answer)
+        return answer["result"]
+
+
+class ConcurrentConfirmations(object):
+    """For tests on real, committed transactions (``BaseCase``): a request
+    user of the demo staff user Anna with ten draft bookings, which
+    ``confirm_all_at_once`` confirms in ten simultaneous transactions, as
+    ten clicks of the web client. Removed again after the test."""
+
+    def setUp(self):
+        super(ConcurrentConfirmations, self).setUp()
+        self.registry = odoo.registry(get_db_name())
+        with api.Environment.manage(), self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            self.staff = env.ref("minicrm_agency.demo_user_anna")
+            company = env.ref("minicrm_agency.demo_company_riviera")
+            customer = env["res.partner"].sudo(self.staff).create({
+                "firstname": "Concurrent", "lastname": "Customer", "email": CONCURRENT_EMAIL,
+                "customer_state": "request"})
+            self.customer_id = customer.id
+            self.booking_ids = [env["minicrm.booking"].sudo(self.staff).create({
+                "customer_id": customer.id, "rental_company_id": company.id,
+                "pickup_datetime": "%d-09-%02d 10:00:00" % (NEXT_YEAR, day + 1),
+                "pickup_location": "Nice", "dropoff_location": "Monaco"}).id
+                for day in range(CONCURRENT_BOOKINGS)]
+        self.addCleanup(self.clean_up)
+
+    def clean_up(self):
+        """The rows committed here: the customer, its bookings, their
+        messages and mails, and a portal login made for the customer."""
+        with self.registry.cursor() as cr:
+            cr.execute("DELETE FROM mail_mail WHERE email_to = %s", (CONCURRENT_EMAIL,))
+            cr.execute("DELETE FROM mail_message WHERE model = 'minicrm.booking' AND res_id IN %s",
+                       (tuple(self.booking_ids),))
+            cr.execute("DELETE FROM minicrm_booking WHERE id IN %s", (tuple(self.booking_ids),))
+            cr.execute("SELECT id, partner_id FROM res_users WHERE login = %s", (CONCURRENT_EMAIL,))
+            users = cr.fetchall()
+            cr.execute("UPDATE res_partner SET minicrm_portal_user_id = NULL WHERE id = %s",
+                       (self.customer_id,))
+            for user_id, partner_id in users:
+                cr.execute("DELETE FROM res_users WHERE id = %s", (user_id,))
+                cr.execute("DELETE FROM res_partner WHERE id = %s", (partner_id,))
+            cr.execute("DELETE FROM mail_followers WHERE res_model = 'res.partner' AND res_id = %s",
+                       (self.customer_id,))
+            cr.execute("DELETE FROM mail_message WHERE model = 'res.partner' AND res_id = %s",
+                       (self.customer_id,))
+            cr.execute("DELETE FROM res_partner WHERE id = %s", (self.customer_id,))
+
+    def call_like_the_web_client(self, booking_id):
+        """One button click: its own transaction, retried on serialization
+        failures the way odoo.http does (fresh environment each time)."""
+        for attempt in range(MAX_ATTEMPTS):
+            env = None
+            try:
+                with self.registry.cursor() as cr:
+                    env = api.Environment(cr, self.staff.id, {})
+                    env["minicrm.booking"].browse(booking_id).action_confirm()
+                return
+            except OperationalError as error:
+                if error.pgcode not in PG_CONCURRENCY_ERRORS_TO_RETRY or \
+                        attempt == MAX_ATTEMPTS - 1:
+                    raise
+                if env is not None:
+                    env.clear()
+                time.sleep(random.uniform(0, 0.05 * 2 ** attempt))
+
+    def confirm_all_at_once(self):
+        """{booking id: "confirmed" or the error of its click}."""
+        results = {}
+        start = threading.Barrier(CONCURRENT_BOOKINGS)
+
+        def confirm(booking_id):
+            with api.Environment.manage():
+                start.wait()
+                try:
+                    self.call_like_the_web_client(booking_id)
+                    results[booking_id] = "confirmed"
+                except Exception as error:  # pylint: disable=broad-except
+                    results[booking_id] = "%s: %s" % (type(error).__name__, error)
+
+        threads = [threading.Thread(target=confirm, args=(booking_id,))
+                   for booking_id in self.booking_ids]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        return results
 
 
 def mute_expected_errors(test, *loggers):

@@ -2,29 +2,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 import os
-import random
 import signal
 import subprocess
 import sys
 import threading
-import time
-
-from psycopg2 import OperationalError
 
 import odoo
 from odoo import SUPERUSER_ID, api
-from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 from odoo.tests.common import BaseCase, at_install, get_db_name, post_install
 from odoo.tools import mute_logger
 
-from .common import NEXT_YEAR
-from .test_isolation_attacks import ErrorRecorder
+from .common import CONCURRENT_BOOKINGS as BOOKINGS
+from .common import ConcurrentConfirmations, ErrorRecorder
 
-CONCURRENT_EMAIL = "concurrent.customer@example.com"
 DUPLICATE_EMAIL = "same.email@example.com"
 IMPORT_EMAIL = "killed.import.%d@example.com"
-BOOKINGS = 10
-MAX_ATTEMPTS = 12
 # Imports half of the rows, says so, then waits to be killed before the rest.
 KILLED_IMPORT = """
 import sys, time
@@ -46,90 +38,28 @@ with api.Environment.manage(), odoo.registry(sys.argv[2]).cursor() as cr:
 
 @at_install(False)
 @post_install(True)
-class TestConcurrency(BaseCase):
+class TestConcurrency(ConcurrentConfirmations, BaseCase):
     """Real transactions on the test database, committed, then cleaned up:
     ten confirmations at once through Odoo's RPC layer (with its retries on
-    serialization failures), and an import killed halfway."""
+    serialization failures), and an import killed halfway. What the portal
+    addon does on these confirmations (one login, one invitation) is tested
+    in minicrm_agency_portal's test_portal_concurrency."""
 
     def setUp(self):
         super(TestConcurrency, self).setUp()
-        self.registry = odoo.registry(get_db_name())
-        with api.Environment.manage(), self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            self.staff = env.ref("minicrm_agency.demo_user_anna")
-            company = env.ref("minicrm_agency.demo_company_riviera")
-            customer = env["res.partner"].sudo(self.staff).create({
-                "firstname": "Concurrent", "lastname": "Customer", "email": CONCURRENT_EMAIL,
-                "customer_state": "request"})
-            self.customer_id = customer.id
-            self.booking_ids = [env["minicrm.booking"].sudo(self.staff).create({
-                "customer_id": customer.id, "rental_company_id": company.id,
-                "pickup_datetime": "%d-09-%02d 10:00:00" % (NEXT_YEAR, day + 1),
-                "pickup_location": "Nice", "dropoff_location": "Monaco"}).id
-                for day in range(BOOKINGS)]
-        self.addCleanup(self.clean_up)
+        self.addCleanup(self.delete_created_customers)
 
-    def clean_up(self):
+    def delete_created_customers(self):
         with self.registry.cursor() as cr:
-            cr.execute("DELETE FROM mail_mail WHERE email_to = %s OR email_to LIKE %s",
-                       (CONCURRENT_EMAIL, "killed.import.%"))
-            cr.execute("DELETE FROM mail_message WHERE model = 'minicrm.booking' AND res_id IN %s",
-                       (tuple(self.booking_ids),))
-            cr.execute("DELETE FROM minicrm_booking WHERE id IN %s", (tuple(self.booking_ids),))
-            cr.execute("SELECT id, partner_id FROM res_users WHERE login = %s", (CONCURRENT_EMAIL,))
-            users = cr.fetchall()
-            cr.execute("UPDATE res_partner SET minicrm_portal_user_id = NULL WHERE id = %s",
-                       (self.customer_id,))
-            for user_id, partner_id in users:
-                cr.execute("DELETE FROM res_users WHERE id = %s", (user_id,))
-                cr.execute("DELETE FROM res_partner WHERE id = %s", (partner_id,))
-            cr.execute("DELETE FROM mail_followers WHERE res_model = 'res.partner' AND res_id = %s",
-                       (self.customer_id,))
-            cr.execute("DELETE FROM mail_message WHERE model = 'res.partner' AND res_id = %s",
-                       (self.customer_id,))
+            cr.execute("DELETE FROM mail_mail WHERE email_to LIKE %s", ("killed.import.%",))
             cr.execute("DELETE FROM mail_message WHERE model = 'res.partner' AND res_id IN "
                        "(SELECT id FROM res_partner WHERE email = %s)", (DUPLICATE_EMAIL,))
-            cr.execute("DELETE FROM res_partner WHERE id = %s OR email LIKE %s OR email = %s",
-                       (self.customer_id, "killed.import.%", DUPLICATE_EMAIL))
-
-    def call_like_the_web_client(self, booking_id):
-        """One button click: its own transaction, retried on serialization
-        failures the way odoo.http does (fresh environment each time)."""
-        for attempt in range(MAX_ATTEMPTS):
-            env = None
-            try:
-                with self.registry.cursor() as cr:
-                    env = api.Environment(cr, self.staff.id, {})
-                    env["minicrm.booking"].browse(booking_id).action_confirm()
-                return
-            except OperationalError as error:
-                if error.pgcode not in PG_CONCURRENCY_ERRORS_TO_RETRY or \
-                        attempt == MAX_ATTEMPTS - 1:
-                    raise
-                if env is not None:
-                    env.clear()
-                time.sleep(random.uniform(0, 0.05 * 2 ** attempt))
+            cr.execute("DELETE FROM res_partner WHERE email LIKE %s OR email = %s",
+                       ("killed.import.%", DUPLICATE_EMAIL))
 
     @mute_logger("odoo.sql_db")
     def test_ten_confirmations_at_once(self):
-        results = {}
-        start = threading.Barrier(BOOKINGS)
-
-        def confirm(booking_id):
-            with api.Environment.manage():
-                start.wait()
-                try:
-                    self.call_like_the_web_client(booking_id)
-                    results[booking_id] = "confirmed"
-                except Exception as error:  # pylint: disable=broad-except
-                    results[booking_id] = "%s: %s" % (type(error).__name__, error)
-
-        threads = [threading.Thread(target=confirm, args=(booking_id,))
-                   for booking_id in self.booking_ids]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(120)
+        results = self.confirm_all_at_once()
         self.assertEqual(len(results), BOOKINGS)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
@@ -142,12 +72,6 @@ class TestConcurrency(BaseCase):
             customer = env["res.partner"].browse(self.customer_id)
             self.assertEqual(customer.customer_state, "end")
             self.assertEqual(customer.booking_count, BOOKINGS)
-            logins = env["res.users"].with_context(active_test=False).search(
-                [("login", "=", CONCURRENT_EMAIL)])
-            self.assertEqual(len(logins), 1)
-            self.assertEqual(customer.minicrm_portal_user_id, logins)
-            self.assertEqual(env["mail.mail"].search_count([("email_to", "=", CONCURRENT_EMAIL)]),
-                             1)
 
     @mute_logger("odoo.sql_db")
     def test_eight_simultaneous_creates_of_one_email_give_one_customer(self):

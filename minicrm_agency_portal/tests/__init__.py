@@ -3,3 +3,8 @@ from . import test_portal_rules
 from . import test_portal_http
 from . import test_portal_browser
 from . import test_staff_browser
+from . import test_portal_mail_content
+from . import test_portal_real_path
+from . import test_portal_isolation_attacks
+from . import test_portal_side_doors
+from . import test_portal_concurrency

@@ -21,7 +21,7 @@ class TestPortalBrowser(HttpCase):
     def test_demo_customer_sees_her_bookings_of_both_agencies(self):
         if not BROWSER_PYTHON:
             self.skipTest("run through scripts/test.sh, which provides Playwright")
-        claire = self.env.ref("minicrm_agency.demo_portal_user_claire")
+        claire = self.env.ref("minicrm_agency_portal.demo_portal_user_claire")
         expected = self.env["minicrm.booking"].sudo(claire).search([("kind", "=", "booking")])
         self.assertEqual(len(expected.mapped("agency_id")), 2)
         screenshot = os.path.join(SCREENSHOT_DIR, "portal-booking.png")
