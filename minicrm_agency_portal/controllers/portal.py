@@ -1,18 +1,16 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import OrderedDict
+
 from werkzeug.exceptions import NotFound
 
 from odoo import _, http
-from odoo.exceptions import ValidationError
 from odoo.http import request
+from odoo.service import security
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
-from odoo.addons.minicrm_agency.models.res_partner import is_valid_email
-from odoo.addons.minicrm_agency.models.value_checks import value_problem
-
-ACCOUNT_FIELDS = ["firstname", "lastname", "email", "phone", "mobile", "lang"]
-REQUIRED_ACCOUNT_FIELDS = ["firstname", "lastname", "email"]
+from ..models.res_partner_portal_details import PORTAL_DETAILS_FIELDS, PORTAL_REQUIRED_FIELDS
 
 
 def sortings():
@@ -89,73 +87,58 @@ class MinicrmCustomerPortal(CustomerPortal):
 
     # -- contact details --------------------------------------------------------
 
-    @http.route(["/my/account"], type="http", auth="user", website=True)
+    @property
+    def MANDATORY_BILLING_FIELDS(self):  # pylint: disable=invalid-name
+        if self._minicrm_details():
+            return list(PORTAL_REQUIRED_FIELDS)
+        return super(MinicrmCustomerPortal, self).MANDATORY_BILLING_FIELDS
+
+    @property
+    def OPTIONAL_BILLING_FIELDS(self):  # pylint: disable=invalid-name
+        if self._minicrm_details():
+            return [name for name in PORTAL_DETAILS_FIELDS if name not in PORTAL_REQUIRED_FIELDS]
+        return super(MinicrmCustomerPortal, self).OPTIONAL_BILLING_FIELDS
+
+    @staticmethod
+    def _minicrm_details():
+        """Whether the visitor is a customer's portal login: their page asks
+        name, email, phone and language, and no address. Other portal users
+        (a shop's customers) keep core's page."""
+        return request.env.user.partner_id.minicrm_login_partner
+
+    @http.route()
     def account(self, redirect=None, **post):
-        """Name, email, phone and language only: transfer customers often
-        have no street, city or country to give."""
-        values = self._prepare_portal_layout_values()
-        user = request.env.user
-        error, error_message = {}, []
-        if post and request.httprequest.method == "POST":
-            error, error_message = self._minicrm_validate_details(post)
-            if not error:
-                try:
-                    self._minicrm_save_details(user, post)
-                except ValidationError as exc:
-                    error, error_message = {"email": "error"}, [exc.name]
-                else:
-                    return request.redirect(redirect or "/my/home")
-        values.update(
-            partner=user.partner_id,
-            details=post or {name: user.partner_id[name] or "" for name in ACCOUNT_FIELDS},
-            languages=request.env["res.lang"].get_installed(),
-            error=error, error_message=error_message, redirect=redirect,
-            page_name="my_details",
-        )
-        response = request.render("minicrm_agency_portal.portal_my_details", values)
-        response.headers["X-Frame-Options"] = "DENY"
+        """Core's page, checks and save (``partner.sudo().write``, which
+        gives a login's details to every agency, see res_partner_portal_details)."""
+        if not self._minicrm_details():
+            return super(MinicrmCustomerPortal, self).account(redirect=redirect, **post)
+        if request.httprequest.method != "POST":
+            # Core saves a GET's query too, which has no CSRF token: a link
+            # would change a login's email, and so who owns the account.
+            post = {}
+        response = super(MinicrmCustomerPortal, self).account(redirect=redirect, **post)
+        if getattr(response, "is_qweb", False):
+            # Core's template, with the login's fields (see portal_templates.xml).
+            response.qcontext.update(minicrm_details=True,
+                                     languages=request.env["res.lang"].get_installed())
+        else:
+            self._minicrm_keep_session()
         return response
 
-    def _minicrm_validate_details(self, data):
-        error, messages = {}, []
-        for name in REQUIRED_ACCOUNT_FIELDS:
-            if not (data.get(name) or "").strip():
-                error[name] = "missing"
-        if error:
-            messages.append(_("Some required fields are empty."))
-        # The model's own checks (sizes, control characters, languages):
-        # the details are saved as superuser, which skips them.
-        Partner = request.env["res.partner"]
-        for name in ACCOUNT_FIELDS:
-            field = Partner._fields[name]
-            problem = data.get(name) and value_problem(Partner, field, data[name])
-            if problem:
-                error[name] = "error"
-                messages.append("%s: %s" % (field.string, problem))
-        email = (data.get("email") or "").strip()
-        if email and not is_valid_email(email):
-            error["email"] = "error"
-            messages.append(_("Invalid email address: please enter a valid one."))
-        unknown = set(data) - set(ACCOUNT_FIELDS) - {"redirect", "csrf_token"}
-        if unknown:
-            error["common"] = "error"
-            messages.append(_("Unknown field: %s") % ", ".join(sorted(unknown)))
-        return error, messages
+    def details_form_validate(self, data):
+        """A customer's login: the model says what is wrong (the same checks
+        refuse the save whoever writes), core's checks for everyone else."""
+        if not self._minicrm_details():
+            return super(MinicrmCustomerPortal, self).details_form_validate(data)
+        problems = request.env.user.partner_id._minicrm_portal_details_problems(data)
+        error = {name: "error" for name in problems}
+        return error, list(OrderedDict.fromkeys(problems.values()))
 
-    def _minicrm_save_details(self, user, data):
-        """Write the details to the login and to every customer record of
-        the person, so that each agency gets them. sudo: portal users have no
-        write access to partners; the records written are exactly the user's
-        own contact and the customers their rule lets them read."""
-        values = {name: (data.get(name) or "").strip() or False for name in ACCOUNT_FIELDS}
-        values["email"] = values["email"].lower()
-        customers = user.minicrm_customer_ids
-        with request.env.cr.savepoint():
-            if values["email"] != user.login:
-                Users = request.env["res.users"].sudo().with_context(active_test=False)
-                if Users.search_count([("login", "=", values["email"]), ("id", "!=", user.id)]):
-                    raise ValidationError(_(
-                        "This email address is already used by another account."))
-                user.sudo().write({"login": values["email"]})
-            user.partner_id.sudo().write(values)
-            customers.sudo().write(values)
+    @staticmethod
+    def _minicrm_keep_session():
+        """Saved. A new email is a new login, and the login is part of the
+        session token, so the change signs every session of the login out
+        (as a new password does), including this one: keep this one."""
+        request.session.login = request.env.user.login
+        request.session.session_token = security.compute_session_token(
+            request.session, request.env)

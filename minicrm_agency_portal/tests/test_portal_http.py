@@ -2,11 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 
+from werkzeug.urls import url_encode
+
+from odoo.exceptions import ValidationError
 from odoo.tests.common import at_install, post_install
 
-from odoo.addons.minicrm_agency.tests.common import PASSWORD, MinicrmHttpCase
+from odoo.addons.minicrm_agency.tests.common import PASSWORD, MinicrmCase, MinicrmHttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+ADDRESS_INPUTS = ('name="street"', 'name="city"', 'name="zipcode"', 'name="country_id"')
+LOGIN_INPUTS = ('name="firstname"', 'name="lastname"', 'name="email"', 'name="phone"',
+                'name="mobile"', 'name="lang"')
 
 
 @at_install(False)
@@ -100,7 +106,7 @@ class TestPortalHttp(MinicrmHttpCase):
                 customer = env["res.partner"].browse(customer.id)
                 self.assertEqual(customer.lastname, "Smith-Jones")
                 self.assertEqual(customer.minicrm_phone_digits, "41795551212")
-        self.in_test_cursor(check)
+        self.fresh(check)
 
     def test_account_refuses_a_bad_email_clearly(self):
         self.login(self.ann_login, PASSWORD)
@@ -109,9 +115,131 @@ class TestPortalHttp(MinicrmHttpCase):
             "csrf_token": token, "firstname": "Ann", "lastname": "Smith",
             "email": "not-an-email", "lang": "en_US"})
         self.assertIn("Invalid email address", response.text)
-        self.assertEqual(self.in_test_cursor(
+        self.assertEqual(self.fresh(
             lambda env: env["res.partner"].browse(self.customer_a.id).email),
             "ann.smith@example.com")
+
+    def post_account(self, **values):
+        """Ann's /my/account form, sent with her current details but ``values``."""
+        self.login(self.ann_login, PASSWORD)
+        data = {"firstname": "Ann", "lastname": "Smith", "email": "ann.smith@example.com",
+                "phone": "", "mobile": "", "lang": "en_US"}
+        data.update(values, csrf_token=self.csrf_token("/my/account"))
+        return self.url_open("/my/account", data=data)
+
+    def fresh(self, function):
+        """``in_test_cursor``, reading what the requests wrote: the test's
+        environment on that cursor may hold values read before them."""
+        def fresh_function(env):
+            env["res.partner"].invalidate_cache()  # the whole cache
+            return function(env)
+        return self.in_test_cursor(fresh_function)
+
+    def ann_everywhere(self, env):
+        """Ann's login, its contact and her customer record in each agency."""
+        user = env["res.users"].search([("login", "=", self.ann_login)])
+        customers = env["res.partner"].browse([self.customer_a.id, self.ann_in_b.id])
+        return user, user.partner_id | customers
+
+    def test_account_of_a_login_asks_no_address(self):
+        self.login(self.ann_login, PASSWORD)
+        response = self.url_open("/my/account")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers.get("X-Frame-Options"), "DENY")
+        for expected in LOGIN_INPUTS:
+            self.assertIn(expected, response.text)
+        for unexpected in ADDRESS_INPUTS + ('name="name"', 'name="company_name"'):
+            self.assertNotIn(unexpected, response.text)
+        self.assertIn('value="Smith"', response.text)
+
+    def test_account_of_a_login_saves_only_a_post_with_its_token(self):
+        self.login(self.ann_login, PASSWORD)
+        details = {"firstname": "Eve", "lastname": "Smith", "email": "eve@example.com"}
+        response = self.url_open("/my/account?" + url_encode(details))
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("alert-danger", response.text)
+        forged = self.url_open("/my/account", data=details)
+        self.assertEqual(forged.status_code, 400)
+
+        def check(env):
+            user, partners = self.ann_everywhere(env)
+            self.assertTrue(user)
+            self.assertEqual(set(partners.mapped("firstname")), {"Ann"})
+        self.fresh(check)
+
+    def test_account_of_a_portal_user_outside_the_crm_is_cores(self):
+        """A shop customer's login (no Mini-CRM contact): core's page,
+        address required, and saved."""
+        def create_shop_customer(env):
+            env["res.users"].with_context(no_reset_password=True).create({
+                "name": "Sam Shopper", "login": "sam.shopper@example.com",
+                "email": "sam.shopper@example.com", "password": PASSWORD,
+                "groups_id": [(6, 0, env.ref("base.group_portal").ids)]})
+            return env.ref("base.ch").id
+        country_id = self.in_test_cursor(create_shop_customer)
+        self.login("sam.shopper@example.com", PASSWORD)
+        page = self.url_open("/my/account")
+        self.assertEqual(page.headers.get("X-Frame-Options"), "DENY")
+        for expected in ADDRESS_INPUTS + ('name="name"',):
+            self.assertIn(expected, page.text)
+        self.assertNotIn('name="firstname"', page.text)
+        data = {"name": "Sam Shopper", "email": "sam.shopper@example.com",
+                "phone": "+41 22 555 00 00", "street": "", "city": "Geneva",
+                "zipcode": "1201", "country_id": str(country_id),
+                "csrf_token": CSRF_RE.search(page.text).group(1)}
+        refused = self.url_open("/my/account", data=data)
+        self.assertIn("Some required fields are empty.", refused.text)
+        data["street"] = "Rue du Rhone 1"
+        saved = self.url_open("/my/account", data=data)
+        self.assertNotIn("alert-danger", saved.text)
+
+        def check(env):
+            user = env["res.users"].search([("login", "=", "sam.shopper@example.com")])
+            partner = user.partner_id
+            self.assertEqual((partner.street, partner.city, partner.zip, partner.country_id.id),
+                             ("Rue du Rhone 1", "Geneva", "1201", country_id))
+        self.fresh(check)
+
+    def test_account_moves_the_login_to_the_new_email(self):
+        response = self.post_account(email=" Ann.Jones@Example.COM ", lastname="Jones")
+        self.assertNotIn("alert-danger", response.text)
+        # Still signed in: the new login is also this session's.
+        self.assertTrue(self.url_open("/my").url.endswith("/my"))
+
+        def check(env):
+            user = env["res.users"].search([("login", "=", "ann.jones@example.com")])
+            self.assertTrue(user)
+            for partner in self.ann_everywhere(env)[1] | user.partner_id:
+                self.assertEqual((partner.email, partner.lastname),
+                                 ("ann.jones@example.com", "Jones"))
+        self.fresh(check)
+
+    def test_account_refuses_an_email_of_another_account(self):
+        response = self.post_account(email="Bob.Brown@example.com", lastname="Jones")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("This email address is already used by another account.", response.text)
+
+        def check(env):
+            user, partners = self.ann_everywhere(env)
+            self.assertEqual(user.login, "ann.smith@example.com")
+            self.assertEqual(set(partners.mapped("email")), {"ann.smith@example.com"})
+            self.assertEqual(set(partners.mapped("lastname")), {"Smith"})
+        self.fresh(check)
+
+    def test_account_refuses_control_characters_and_oversized_values(self):
+        response = self.post_account(firstname="A" * 300, lastname="Smith\x07Jones",
+                                     phone="+41\x0079", lang="xx_XX", surname="Ann")
+        self.assertEqual(response.status_code, 200)
+        for message in ("the text is too long (300 characters, at most 256)",
+                        "the text contains control characters",
+                        "'xx_XX' is not one of the allowed values", "Unknown field: surname"):
+            self.assertIn(message, response.text)
+
+        def check(env):
+            partners = self.ann_everywhere(env)[1]
+            self.assertEqual(set(partners.mapped("firstname")), {"Ann"})
+            self.assertEqual(set(partners.mapped("lastname")), {"Smith"})
+        self.fresh(check)
 
     def test_forgotten_password_from_the_login_page_queues_a_mail(self):
         token = self.csrf_token("/web/reset_password")
@@ -130,3 +258,46 @@ class TestPortalHttp(MinicrmHttpCase):
             self.assertIn("&lt;script&gt;alert(", text, url)
             self.assertNotIn("<script>alert(", text, url)
             self.assertNotIn("<b>Antibes</b>", text, url)
+
+
+class TestPortalDetailsModel(MinicrmCase):
+    """A login contact's details as the model keeps them, as superuser (as
+    the portal saves them): the checks hold, the details reach every agency."""
+
+    @classmethod
+    def setup_class_fixtures(cls):
+        cls.ann_in_b = cls.create_customer(cls.staff_b1, "Ann", "Smith", "ann.smith@example.com")
+        cls.login = cls.customer_a.sudo().minicrm_portal_user_id
+        cls.contact = cls.login.partner_id.sudo()
+
+    def ann_records(self):
+        return self.contact | (self.customer_a | self.ann_in_b).sudo()
+
+    def test_problems_are_found_under_sudo(self):
+        problems = self.contact._minicrm_portal_details_problems({
+            "firstname": " ", "lastname": "L" * 257, "email": "bob.brown@example.com",
+            "phone": "+33\x1b6", "mobile": "", "lang": "en_US"})
+        self.assertEqual(set(problems), {"firstname", "lastname", "email", "phone"})
+        self.assertIn("already used by another account", problems["email"])
+        self.assertFalse(self.contact._minicrm_portal_details_problems({
+            "firstname": "Ann", "lastname": "Smith", "email": "ANN.smith@example.com"}))
+
+    def test_bad_details_are_refused_under_sudo_and_nothing_is_written(self):
+        for vals in ({"lastname": "Jones", "email": "not-an-email"},
+                     {"lastname": "Jones", "email": "bob.brown@example.com"},
+                     {"lastname": "Jones", "phone": "x" * 300},
+                     {"lastname": "Jones\x00"}, {"firstname": False}):
+            with self.assertRaises(ValidationError, msg=vals):
+                self.contact.write(vals)
+            self.assertEqual(set(self.ann_records().mapped("lastname")), {"Smith"}, vals)
+            self.assertEqual(self.login.login, "ann.smith@example.com")
+
+    def test_details_reach_the_login_and_every_agency(self):
+        self.contact.write({"lastname": " Jones ", "email": "Ann.Jones@Example.com",
+                            "mobile": "+41 79 000 00 00", "zip": ""})
+        self.assertEqual(self.login.login, "ann.jones@example.com")
+        for partner in self.ann_records():
+            self.assertEqual((partner.lastname, partner.email, partner.mobile),
+                             ("Jones", "ann.jones@example.com", "+41 79 000 00 00"))
+        self.assertEqual(self.customer_a.sudo().minicrm_portal_user_id, self.login)
+        self.assertEqual(self.ann_in_b.sudo().minicrm_portal_user_id, self.login)
