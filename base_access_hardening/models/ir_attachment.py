@@ -7,7 +7,9 @@ from odoo.exceptions import AccessError
 class IrAttachment(models.Model):
     """Odoo 11 shows an attachment attached to no document to every employee.
     Users see such attachments only when they uploaded them, when they are
-    public, or when a message they may read carries them."""
+    public, or when a message they may read carries them. "No document" is
+    no model, or the record id 0 the chatter's composer uploads to (and its
+    templates render reports to) until the message is sent."""
     _inherit = "ir.attachment"
 
     @api.model
@@ -38,7 +40,7 @@ class IrAttachment(models.Model):
             return []
         self.env.cr.execute("""
             SELECT id FROM ir_attachment
-             WHERE id IN %s AND res_model IS NULL AND create_uid != %s
+             WHERE id IN %s AND (res_model IS NULL OR res_id = 0) AND create_uid != %s
                AND NOT (COALESCE(public, FALSE) AND %s)
         """, (tuple(self.ids), self.env.uid, reading))
         foreign = [row[0] for row in self.env.cr.fetchall()]

@@ -1,6 +1,6 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import SUPERUSER_ID, api, models
 
 from .mail_message import command_ids
 
@@ -38,18 +38,32 @@ class MailChannel(models.Model):
 
 
 class MailChannelPartner(models.Model):
+    """A membership is created or moved only by a user who may read both
+    the member and the channel: Odoo 11 lets an employee or portal user
+    create their own membership of a private channel they cannot see, and
+    then read its messages (the channel's rule admits its members)."""
     _inherit = "mail.channel.partner"
 
     @api.model
     def create(self, vals):
         self.env["mail.message"]._check_readable_partners([vals.get("partner_id")])
+        self._check_channel_readable(vals.get("channel_id"))
         return super(MailChannelPartner, self).create(vals)
 
     @api.multi
     def write(self, vals):
         if "partner_id" in vals:
             self.env["mail.message"]._check_readable_partners([vals["partner_id"]])
+        if "channel_id" in vals:
+            self._check_channel_readable(vals["channel_id"])
         return super(MailChannelPartner, self).write(vals)
+
+    @api.model
+    def _check_channel_readable(self, channel_id):
+        if channel_id and self.env.uid != SUPERUSER_ID:
+            channel = self.env["mail.channel"].browse(channel_id)
+            channel.check_access_rights("read")
+            channel.check_access_rule("read")
 
 
 class ResPartner(models.Model):

@@ -21,8 +21,10 @@ class MailMessage(models.Model):
     """Odoo 11 writes a message with whatever ids it is given. A user could
     attach others' files (and read them back), address a message to
     partners they may not see (which mails them and then shows their name
-    in the chatter), or sign it with such a partner's name. What a user
-    puts in a message must be what they can read."""
+    in the chatter), or sign it with such a partner's name; and a message
+    created directly (not with message_post) on a document needs only write
+    access to it, not read. What a user puts in a message, and the document
+    they put it on, must be what they can read."""
     _inherit = "mail.message"
 
     @api.model
@@ -42,6 +44,11 @@ class MailMessage(models.Model):
 
     @api.model
     def _check_readable_references(self, values):
+        model, res_id = values.get("model"), values.get("res_id")
+        if model in self.env and res_id:
+            document = self.env[model].browse(res_id)
+            document.check_access_rights("read")
+            document.check_access_rule("read")
         attachments = command_ids(values.get("attachment_ids"))
         if attachments:
             self.env["ir.attachment"].browse(list(attachments)).check("read")
