@@ -3,7 +3,8 @@
 {
     "name": "Access Hardening",
     "summary": "Closes side doors of Odoo 11's access control: restricted fields in "
-               "searches and exports, chatter, followers, attachments, RPC input, CSV formulas",
+               "searches and exports, chatter, followers, attachments, signup tokens, "
+               "RPC input, CSV formulas",
     "version": "11.0.1.0.0",
     "category": "Hidden/Tools",
     "website": "https://example.com/minicrm_agency",
@@ -14,6 +15,7 @@
         "mail",
         "base_import",
         "web",
+        "auth_signup",
     ],
     "data": [
         "security/access_hardening_security.xml",

@@ -7,4 +7,6 @@ from . import mail_followers
 from . import mail_mail
 from . import mail_message
 from . import mail_thread
+from . import res_partner
+from . import res_users
 from . import rpc_input

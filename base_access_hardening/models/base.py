@@ -66,9 +66,15 @@ class Base(models.AbstractModel):
     def get_metadata(self):
         """Odoo 11 answers for any id, whoever asks: creator, dates and
         external id of records the user may not read."""
+        self._check_read_access()
+        return super(Base, self).get_metadata()
+
+    @api.multi
+    def _check_read_access(self):
+        """AccessError unless the current user may read these records: the
+        model's access rights and its record rules (the superuser may)."""
         self.check_access_rights("read")
         self.check_access_rule("read")
-        return super(Base, self).get_metadata()
 
     @api.model
     def _check_field_path_access(self, path):

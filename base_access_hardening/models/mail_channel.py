@@ -1,6 +1,6 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, api, models
+from odoo import api, models
 
 from .mail_message import command_ids
 
@@ -60,10 +60,8 @@ class MailChannelPartner(models.Model):
 
     @api.model
     def _check_channel_readable(self, channel_id):
-        if channel_id and self.env.uid != SUPERUSER_ID:
-            channel = self.env["mail.channel"].browse(channel_id)
-            channel.check_access_rights("read")
-            channel.check_access_rule("read")
+        if channel_id:
+            self.env["mail.channel"].browse(channel_id)._check_read_access()
 
 
 class ResPartner(models.Model):

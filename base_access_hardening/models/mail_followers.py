@@ -32,9 +32,7 @@ class MailFollowers(models.Model):
             return
         for model, res_id in documents:
             if model in self.env and res_id:
-                record = self.env[model].browse(res_id)
-                record.check_access_rights("read")
-                record.check_access_rule("read")
+                self.env[model].browse(res_id)._check_read_access()
 
     @api.multi
     def read(self, fields=None, load="_classic_read"):

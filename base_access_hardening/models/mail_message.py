@@ -46,9 +46,7 @@ class MailMessage(models.Model):
     def _check_readable_references(self, values):
         model, res_id = values.get("model"), values.get("res_id")
         if model in self.env and res_id:
-            document = self.env[model].browse(res_id)
-            document.check_access_rights("read")
-            document.check_access_rule("read")
+            self.env[model].browse(res_id)._check_read_access()
         attachments = command_ids(values.get("attachment_ids"))
         if attachments:
             self.env["ir.attachment"].browse(list(attachments)).check("read")

@@ -33,9 +33,8 @@ class MailThread(models.AbstractModel):
 
     @api.multi
     def _check_document_readable(self):
-        if self.env.uid != SUPERUSER_ID and self.ids:
-            self.check_access_rights("read")
-            self.check_access_rule("read")
+        if self.ids:
+            self._check_read_access()
 
     @api.multi
     def _find_partner_from_emails(self, emails, res_model=None, res_id=None,

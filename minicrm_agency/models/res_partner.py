@@ -71,8 +71,9 @@ class ResPartner(models.Model):
 
     @api.model_cr
     def init(self):
-        super(ResPartner, self).init()
+        result = super(ResPartner, self).init()
         self._minicrm_create_email_index()
+        return result
 
     @api.model_cr
     def _minicrm_create_email_index(self):

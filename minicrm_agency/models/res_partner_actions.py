@@ -44,7 +44,7 @@ class ResPartnerActions(models.Model):
     @api.multi
     def action_minicrm_new_booking(self):
         self.ensure_one()
-        self.check_access_rule("read")
+        self._check_read_access()
         action = self.env.ref("minicrm_agency.action_minicrm_booking").read()[0]
         action.update(views=[(False, "form")], view_mode="form", target="current",
                       context={"default_customer_id": self.id, "default_kind": "booking"})
@@ -53,7 +53,7 @@ class ResPartnerActions(models.Model):
     @api.multi
     def action_minicrm_open_bookings(self):
         self.ensure_one()
-        self.check_access_rule("read")
+        self._check_read_access()
         action = self.env.ref("minicrm_agency.action_minicrm_booking").read()[0]
         action.update(domain=[("customer_id", "=", self.id), ("kind", "=", "booking")],
                       context={"default_customer_id": self.id, "default_kind": "booking"})

@@ -119,4 +119,5 @@ class ResPartnerSearch(models.Model):
                 return self.search(domain).name_get()
             found = self.search(domain, limit=max(limit, PICKER_SEARCH_LIMIT))
             return found[:limit].name_get()
-        return super(ResPartnerSearch, self).name_search(name, args=args, operator=operator, limit=limit)
+        return super(ResPartnerSearch, self).name_search(
+            name, args=args, operator=operator, limit=limit)

@@ -21,8 +21,6 @@ class ResPartner(models.Model):
     minicrm_portal_warning = fields.Char(
         "Portal access problem", readonly=True, copy=False,
         help="Why this end user did not get a portal login.")
-    # Tokens are secrets: auth_signup computes this URL as superuser.
-    signup_url = fields.Char(groups="base.group_erp_manager")
 
     @api.depends("minicrm_portal_user_id")
     def _compute_minicrm_has_portal_login(self):

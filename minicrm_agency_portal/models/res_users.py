@@ -1,6 +1,5 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 from email.utils import formataddr
 
 from odoo import api, models
@@ -9,8 +8,6 @@ from odoo.addons.auth_signup.models.res_partner import now
 from odoo.addons.base_access_hardening.tools import escape_like
 from odoo.addons.minicrm_agency.models.context import clean_context
 from odoo.addons.minicrm_agency.models.email_address import normalize_email
-
-_logger = logging.getLogger(__name__)
 
 PORTAL_GROUP = "base.group_portal"
 
@@ -23,17 +20,10 @@ class ResUsers(models.Model):
 
     @api.model
     def reset_password(self, login):
-        """The login page's "Reset password" form. Logins are stored
-        lowercased. An unknown login gets the same answer as a known one
-        ("An email has been sent"): the page must not tell a visitor which
-        email addresses have an account."""
-        login = normalize_email(login) or ""
-        users = self.search([("login", "=", login)]) or self.search(
-            [("email", "=ilike", escape_like(login))])
-        if len(users) != 1:
-            _logger.info("Password reset asked for an unknown login; answered as for any.")
-            return True
-        return super(ResUsers, self).reset_password(users.login)
+        """Customers' logins are their email, stored lowercased: the login
+        page finds them however they type it (base_access_hardening answers
+        unknown logins as known ones)."""
+        return super(ResUsers, self).reset_password(normalize_email(login) or "")
 
     @api.multi
     def action_reset_password(self):
