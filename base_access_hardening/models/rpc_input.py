@@ -6,9 +6,18 @@ x2many command of ``create``/``write``, fails in the database (a "bad
 query" logged as ERROR) or in Python (a ValueError, a server error). They
 are refused where they enter, in ``odoo.api.call_kw_model`` and
 ``call_kw_multi``, with a clear UserError; code inside the server is not
-affected. Only in databases where this addon is installed."""
+affected. Only in databases where this addon is installed.
+
+Also refused there: a malformed ``__last_update`` context key (Odoo's
+concurrency check sends its values to PostgreSQL as they are), and, for
+users other than administrators, the public methods that render a mail
+template text the caller gives (mako runs it with ``object.sudo()`` at
+hand: the superuser's powers)."""
+import datetime
+import re
+
 from odoo import _, api
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 ADDON = __name__.split(".")[2]
 ID_FIELD_TYPES = ("many2one", "integer")
@@ -59,17 +68,65 @@ def check_values(model, values):
             check_commands(value)
 
 
+# Odoo's concurrency check (BaseModel._check_concurrency) reads this context
+# key as {"model,id": "YYYY-MM-DD HH:MM:SS[.ffffff]"} and hands its values to
+# PostgreSQL: anything else is a server error.
+LAST_UPDATE_KEY = "__last_update"
+RECORD_REF_RE = re.compile(r"^[\w.]+,\d+$")
+STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
+# Public methods that render a mail template text given by the caller: the
+# text runs as Python (mako), where ``object.sudo()`` is the superuser.
+TEMPLATE_RENDERERS = {"render_template", "render_post_process"}
+TEMPLATE_MODELS = {"mail.template", "mail.compose.message"}
+
+
+def is_stamp(value):
+    if not isinstance(value, str) or not STAMP_RE.match(value):
+        return False
+    try:
+        datetime.datetime.strptime(value[:19], "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return False
+    return True
+
+
+def check_context(context):
+    stamps = context.get(LAST_UPDATE_KEY) if isinstance(context, dict) else None
+    if stamps is None:
+        return
+    if not isinstance(stamps, dict) or not all(
+            isinstance(ref, str) and RECORD_REF_RE.match(ref) and (not stamp or is_stamp(stamp))
+            for ref, stamp in stamps.items()):
+        raise UserError(_("The form sent a malformed last-update stamp: reload the page "
+                          "and save again."))
+
+
+def check_method(method, model):
+    if method.__name__ in TEMPLATE_RENDERERS and model._name in TEMPLATE_MODELS and \
+            not model.env.user.has_group("base.group_system"):
+        raise AccessError(_("Only administrators may render mail templates directly."))
+
+
+def check_call(method, model, kwargs):
+    check_method(method, model)
+    check_context(kwargs.get("context"))
+
+
 def installed(model):
     return ADDON in model.pool._init_modules
 
 
 def call_kw_model(method, model, args, kwargs):
-    if method.__name__ == "create" and installed(model):
-        check_values(model, args[0] if args else kwargs.get("vals"))
+    if installed(model):
+        check_call(method, model, kwargs)
+        if method.__name__ == "create":
+            check_values(model, args[0] if args else kwargs.get("vals"))
     return _call_kw_model(method, model, args, kwargs)
 
 
 def call_kw_multi(method, model, args, kwargs):
+    if installed(model):
+        check_call(method, model, kwargs)
     if args and installed(model):
         check_ids(args[0])
         if method.__name__ == "write":

@@ -1,5 +1,7 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+
 from .common import HardeningCase
 
 
@@ -63,3 +65,35 @@ class TestCoreRules(HardeningCase):
     def test_administrator_lists_all_logins(self):
         logs = self.as_user(self.sam, "res.users.log").search([("id", "in", self.logs.ids)])
         self.assertEqual(logs, self.logs)
+
+
+class TestMailTemplates(HardeningCase):
+    """Mail templates run as Python when they render: only administrators
+    create, change or delete them; everyone reads and uses them."""
+
+    @classmethod
+    def setup_class_fixtures(cls):
+        cls.template = cls.env["mail.template"].create({
+            "name": "Hardening welcome", "model_id": cls.env.ref("base.model_res_partner").id,
+            "subject": "Welcome ${object.name}", "body_html": "<p>Hello</p>"})
+
+    def test_employee_cannot_create_change_or_delete_a_template(self):
+        Templates = self.as_user(self.alice, "mail.template")
+        with self.assertRaises(AccessError):
+            Templates.create({"name": "Mine", "subject": "${object.sudo().env.cr}"})
+        template = Templates.browse(self.template.id)
+        with self.assertRaises(AccessError):
+            template.write({"email_cc": "alice@example.com"})
+        with self.assertRaises(AccessError):
+            template.unlink()
+        self.assertEqual(template.name, "Hardening welcome")
+
+    def test_employee_sends_with_a_template(self):
+        template = self.as_user(self.alice, "mail.template").browse(self.template.id)
+        values = template.generate_email(self.contact.id)
+        self.assertEqual(values["subject"], "Welcome Olivia Ordinary")
+
+    def test_administrator_changes_templates(self):
+        template = self.as_user(self.sam, "mail.template").browse(self.template.id)
+        template.write({"subject": "Hi ${object.name}"})
+        self.assertEqual(template.subject, "Hi ${object.name}")

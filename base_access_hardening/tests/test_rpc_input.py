@@ -79,3 +79,41 @@ class TestRpcInput(HardeningHttpCase):
             [("id", "in", [new_id, False])]], {"fields": ["category_id", "child_ids"]}))
         self.assertEqual(rows[0]["category_id"], [self.category_id])
         self.assertEqual(len(rows[0]["child_ids"]), 1)
+
+
+@at_install(False)
+@post_install(True)
+class TestRpcContextAndRenderers(HardeningHttpCase):
+    """The concurrency stamps of a save (context key ``__last_update``) and
+    the template renderers, as a client may send them."""
+
+    def write_with_stamps(self, stamps):
+        return self.call_kw("res.partner", "write", [[self.contact.id], {"phone": "1"}],
+                            {"context": {"__last_update": stamps}})
+
+    def test_malformed_last_update_stamps_are_user_errors(self):
+        self.login("hardening_alice")
+        ref = "res.partner,%d" % self.contact.id
+        for stamps in ("garbage", [1, 2], 5, {ref: "garbage"}, {ref: 5}, {ref: [1]},
+                       {ref: {"a": 1}}, {"res.partner": "2026-01-01 00:00:00"},
+                       {ref: "2026-13-45 00:00:00"}):
+            self.assert_refused(self.write_with_stamps(stamps), USER_ERROR)
+
+    def test_well_formed_last_update_stamps_still_guard_the_save(self):
+        self.login("hardening_alice")
+        ref = "res.partner,%d" % self.contact.id
+        self.result(self.write_with_stamps({ref: "2999-01-01 00:00:00.999999"}))
+        stale = self.write_with_stamps({ref: "2000-01-01 00:00:00"})
+        self.assert_refused(stale, "odoo.exceptions.ValidationError")
+
+    def test_only_administrators_render_template_texts(self):
+        text = "${object.sudo().env.user.login}"
+        for login in ("hardening_alice", "hardening_paula"):
+            self.login(login)
+            for model in ("mail.template", "mail.compose.message"):
+                self.assert_refused(self.call_kw(model, "render_template", [
+                    text, "res.partner", [self.contact.id]]), "odoo.exceptions.AccessError")
+        self.login("hardening_sam")
+        rendered = self.result(self.call_kw("mail.template", "render_template", [
+            "${object.name}", "res.partner", [self.contact.id]]))
+        self.assertEqual(rendered[str(self.contact.id)], "Olivia Ordinary")

@@ -22,7 +22,9 @@ class ResPartnerRentalCompany(models.Model):
         compute="_compute_minicrm_rental_company_id",
         help="You may access only one rental company.")
     # The tabs show the latest booking and request with the chosen company
-    # through related fields: ordinary, escaped field widgets.
+    # through related fields: ordinary, escaped field widgets. Read as the
+    # user (related_sudo=False): an onchange lets a client put any booking
+    # id in the many2one, and its details must then pass the booking rules.
     minicrm_last_booking_id = fields.Many2one(
         "minicrm.booking", string="Last booking with this company",
         compute="_compute_minicrm_last_contacts")
@@ -30,61 +32,89 @@ class ResPartnerRentalCompany(models.Model):
         "minicrm.booking", string="Last request with this company",
         compute="_compute_minicrm_last_contacts")
     minicrm_last_booking_pickup_datetime = fields.Datetime(
-        related="minicrm_last_booking_id.pickup_datetime", readonly=True)
+        related="minicrm_last_booking_id.pickup_datetime", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_route = fields.Char(
-        related="minicrm_last_booking_id.route", readonly=True)
+        related="minicrm_last_booking_id.route", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_contact_firstname = fields.Char(
-        related="minicrm_last_booking_id.contact_firstname", readonly=True)
+        related="minicrm_last_booking_id.contact_firstname", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_contact_lastname = fields.Char(
-        related="minicrm_last_booking_id.contact_lastname", readonly=True)
+        related="minicrm_last_booking_id.contact_lastname", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_contact_email = fields.Char(
-        related="minicrm_last_booking_id.contact_email", readonly=True)
+        related="minicrm_last_booking_id.contact_email", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_contact_phone = fields.Char(
-        related="minicrm_last_booking_id.contact_phone", readonly=True)
+        related="minicrm_last_booking_id.contact_phone", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_contact_mobile = fields.Char(
-        related="minicrm_last_booking_id.contact_mobile", readonly=True)
+        related="minicrm_last_booking_id.contact_mobile", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_contact_lang = fields.Selection(
-        related="minicrm_last_booking_id.contact_lang", readonly=True)
+        related="minicrm_last_booking_id.contact_lang", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_invoice_name = fields.Char(
-        related="minicrm_last_booking_id.invoice_name", readonly=True)
+        related="minicrm_last_booking_id.invoice_name", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_invoice_vat = fields.Char(
-        related="minicrm_last_booking_id.invoice_vat", readonly=True)
+        related="minicrm_last_booking_id.invoice_vat", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_invoice_street = fields.Char(
-        related="minicrm_last_booking_id.invoice_street", readonly=True)
+        related="minicrm_last_booking_id.invoice_street", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_invoice_zip = fields.Char(
-        related="minicrm_last_booking_id.invoice_zip", readonly=True)
+        related="minicrm_last_booking_id.invoice_zip", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_invoice_city = fields.Char(
-        related="minicrm_last_booking_id.invoice_city", readonly=True)
+        related="minicrm_last_booking_id.invoice_city", readonly=True,
+        related_sudo=False)
     minicrm_last_booking_invoice_country_id = fields.Many2one(
-        related="minicrm_last_booking_id.invoice_country_id", readonly=True)
+        related="minicrm_last_booking_id.invoice_country_id", readonly=True,
+        related_sudo=False)
     minicrm_last_request_pickup_datetime = fields.Datetime(
-        related="minicrm_last_request_id.pickup_datetime", readonly=True)
+        related="minicrm_last_request_id.pickup_datetime", readonly=True,
+        related_sudo=False)
     minicrm_last_request_route = fields.Char(
-        related="minicrm_last_request_id.route", readonly=True)
+        related="minicrm_last_request_id.route", readonly=True,
+        related_sudo=False)
     minicrm_last_request_contact_firstname = fields.Char(
-        related="minicrm_last_request_id.contact_firstname", readonly=True)
+        related="minicrm_last_request_id.contact_firstname", readonly=True,
+        related_sudo=False)
     minicrm_last_request_contact_lastname = fields.Char(
-        related="minicrm_last_request_id.contact_lastname", readonly=True)
+        related="minicrm_last_request_id.contact_lastname", readonly=True,
+        related_sudo=False)
     minicrm_last_request_contact_email = fields.Char(
-        related="minicrm_last_request_id.contact_email", readonly=True)
+        related="minicrm_last_request_id.contact_email", readonly=True,
+        related_sudo=False)
     minicrm_last_request_contact_phone = fields.Char(
-        related="minicrm_last_request_id.contact_phone", readonly=True)
+        related="minicrm_last_request_id.contact_phone", readonly=True,
+        related_sudo=False)
     minicrm_last_request_contact_mobile = fields.Char(
-        related="minicrm_last_request_id.contact_mobile", readonly=True)
+        related="minicrm_last_request_id.contact_mobile", readonly=True,
+        related_sudo=False)
     minicrm_last_request_contact_lang = fields.Selection(
-        related="minicrm_last_request_id.contact_lang", readonly=True)
+        related="minicrm_last_request_id.contact_lang", readonly=True,
+        related_sudo=False)
     minicrm_last_request_invoice_name = fields.Char(
-        related="minicrm_last_request_id.invoice_name", readonly=True)
+        related="minicrm_last_request_id.invoice_name", readonly=True,
+        related_sudo=False)
     minicrm_last_request_invoice_vat = fields.Char(
-        related="minicrm_last_request_id.invoice_vat", readonly=True)
+        related="minicrm_last_request_id.invoice_vat", readonly=True,
+        related_sudo=False)
     minicrm_last_request_invoice_street = fields.Char(
-        related="minicrm_last_request_id.invoice_street", readonly=True)
+        related="minicrm_last_request_id.invoice_street", readonly=True,
+        related_sudo=False)
     minicrm_last_request_invoice_zip = fields.Char(
-        related="minicrm_last_request_id.invoice_zip", readonly=True)
+        related="minicrm_last_request_id.invoice_zip", readonly=True,
+        related_sudo=False)
     minicrm_last_request_invoice_city = fields.Char(
-        related="minicrm_last_request_id.invoice_city", readonly=True)
+        related="minicrm_last_request_id.invoice_city", readonly=True,
+        related_sudo=False)
     minicrm_last_request_invoice_country_id = fields.Many2one(
-        related="minicrm_last_request_id.invoice_country_id", readonly=True)
+        related="minicrm_last_request_id.invoice_country_id", readonly=True,
+        related_sudo=False)
 
     @api.depends("booking_ids", "request_ids")
     def _compute_minicrm_rental_company_ids(self):

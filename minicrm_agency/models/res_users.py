@@ -1,7 +1,7 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 ADMIN_GROUP = "minicrm_agency.group_minicrm_admin"
 
@@ -27,6 +27,7 @@ class ResUsers(models.Model):
     # The one definition of an operator, read by the record rules.
     minicrm_is_operator = fields.Boolean(
         "Mini-CRM operator", compute="_compute_minicrm_is_operator",
+        search="_search_minicrm_is_operator",
         help="Sees and configures every agency: the superuser and the Operator "
              "administrator group.")
     minicrm_accessible_rental_company_ids = fields.Many2many(
@@ -62,6 +63,13 @@ class ResUsers(models.Model):
     def _compute_minicrm_is_operator(self):
         for user in self:
             user.minicrm_is_operator = user._is_superuser() or user.has_group(ADMIN_GROUP)
+
+    def _search_minicrm_is_operator(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("Operators can only be searched with = or !=."))
+        operators = ["|", ("id", "=", SUPERUSER_ID),
+                     ("groups_id", "in", self.env.ref(ADMIN_GROUP).ids)]
+        return operators if (operator == "=") == bool(value) else ["!"] + operators
 
     def _minicrm_is_operator(self):
         self.ensure_one()

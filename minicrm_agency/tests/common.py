@@ -371,6 +371,20 @@ class ConcurrentConfirmations(object):
             thread.join(120)
         return results
 
+    def assert_all_confirmed(self, env, results):
+        """Every click saved (or refused with a clear message, never
+        half-done), and the customer an end user with every booking
+        counted. Returns the customer."""
+        self.assertEqual(len(results), CONCURRENT_BOOKINGS)
+        for booking in env["minicrm.booking"].browse(self.booking_ids):
+            expected = "confirmed" if results[booking.id] == "confirmed" else "draft"
+            self.assertEqual(booking.state, expected, results[booking.id])
+        self.assertEqual(list(results.values()).count("confirmed"), CONCURRENT_BOOKINGS, results)
+        customer = env["res.partner"].browse(self.customer_id)
+        self.assertEqual(customer.customer_state, "end")
+        self.assertEqual(customer.booking_count, CONCURRENT_BOOKINGS)
+        return customer
+
 
 def mute_expected_errors(test, *loggers):
     """Silence loggers for one test (refusals are logged as errors by Odoo);

@@ -1,5 +1,7 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+
 from .common import MinicrmCase
 
 
@@ -85,3 +87,21 @@ class TestCustomerForm(MinicrmCase):
         changes = self.choose_company(self.staff_a2, self.company_2)
         self.assertFalse(changes.get("minicrm_last_request_id"))
         self.assertFalse(changes.get("minicrm_last_request_contact_email"))
+
+    def test_onchange_with_a_booking_of_another_agency_reveals_nothing(self):
+        """A client may send any booking id in the last-contact many2one of
+        an onchange: its details are read as the user, so the booking rules
+        refuse another agency's booking (for staff, portal users and
+        employees of no agency alike)."""
+        Partner = self.as_user(self.staff_b1, "res.partner")
+        view = self.env.ref("minicrm_agency.view_minicrm_customer_form")
+        spec = Partner._onchange_spec(Partner.fields_view_get(view.id, "form"))
+        names = [name for name in spec if name.startswith("minicrm_last_booking_")]
+        values = dict.fromkeys(names, False)
+        values["minicrm_last_booking_id"] = self.booking_a.id
+        try:
+            result = Partner.onchange(values, "minicrm_last_booking_id", spec)
+        except AccessError:
+            return
+        self.assertNotIn("ann.smith@example.com", str(result))
+        self.assertNotIn("Nice Airport", str(result))

@@ -110,12 +110,13 @@ class MinicrmCustomerPortal(CustomerPortal):
     def account(self, redirect=None, **post):
         """Core's page, checks and save (``partner.sudo().write``, which
         gives a login's details to every agency, see res_partner_portal_details)."""
-        if not self._minicrm_details():
-            return super(MinicrmCustomerPortal, self).account(redirect=redirect, **post)
         if request.httprequest.method != "POST":
             # Core saves a GET's query too, which has no CSRF token: a link
-            # would change a login's email, and so who owns the account.
+            # (or an image) would change anyone's email, staff's and
+            # administrators' included, and a reset then takes the account.
             post = {}
+        if not self._minicrm_details():
+            return super(MinicrmCustomerPortal, self).account(redirect=redirect, **post)
         response = super(MinicrmCustomerPortal, self).account(redirect=redirect, **post)
         if getattr(response, "is_qweb", False):
             # Core's template, with the login's fields (see portal_templates.xml).

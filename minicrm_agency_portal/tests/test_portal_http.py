@@ -167,6 +167,21 @@ class TestPortalHttp(MinicrmHttpCase):
             self.assertEqual(set(partners.mapped("firstname")), {"Ann"})
         self.fresh(check)
 
+    def test_account_saves_no_get_for_staff_either(self):
+        """A link that carries details (no CSRF token) changes nobody's
+        email: not a customer's, not a staff member's (Odoo 11 saved it,
+        and the login page's reset would then take the account)."""
+        self.login(self.staff_b1.login, PASSWORD)
+        details = {"name": "Bob Staff", "email": "attacker@evil.example", "phone": "1",
+                   "street": "x", "city": "y", "country_id": "75"}
+        response = self.url_open("/my/account?" + url_encode(details))
+        self.assertEqual(response.status_code, 200)
+
+        def check(env):
+            self.assertEqual(env["res.users"].browse(self.staff_b1.id).email,
+                             "staff_b1@agency.example")
+        self.fresh(check)
+
     def test_account_of_a_portal_user_outside_the_crm_is_cores(self):
         """A shop customer's login (no Mini-CRM contact): core's page,
         address required, and saved."""
