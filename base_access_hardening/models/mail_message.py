@@ -45,7 +45,7 @@ class MailMessage(models.Model):
     @api.model
     def _check_readable_references(self, values):
         model, res_id = values.get("model"), values.get("res_id")
-        if model in self.env and res_id:
+        if model in self.env and res_id and not self._replies_to_a_readable_message(values):
             self.env[model].browse(res_id)._check_read_access()
         attachments = command_ids(values.get("attachment_ids"))
         if attachments:
@@ -56,6 +56,25 @@ class MailMessage(models.Model):
         if author and author != self.env.user.partner_id.id:
             partners.add(author)
         self._check_readable_partners(partners)
+
+    @api.model
+    def _replies_to_a_readable_message(self, values):
+        """Odoo lets the recipients of a message answer it in its thread,
+        even on a document they cannot read (a private channel they were
+        written to): a reply to a message the user may read, on the same
+        document, keeps that right."""
+        parent_id = values.get("parent_id")
+        if not isinstance(parent_id, int) or isinstance(parent_id, bool):
+            return False
+        parent = self.browse(parent_id).exists()
+        try:
+            parent.check_access_rule("read")
+        except AccessError:
+            return False
+        # sudo: compares the parent's document with the reply's; nothing leaves.
+        parent = parent.sudo()
+        return bool(parent) and (parent.model, parent.res_id) == (
+            values.get("model"), values.get("res_id"))
 
     @api.model
     def _check_readable_partners(self, partner_ids):

@@ -108,6 +108,30 @@ class TestMessages(HardeningCase):
         self.assertEqual(mail.recipient_ids, self.contact)
 
 
+class TestReplies(HardeningCase):
+    """Odoo lets the recipients of a message answer it in its thread, on a
+    document they cannot read: that right stays, for that thread only."""
+
+    @classmethod
+    def setup_class_fixtures(cls):
+        cls.message = cls.hidden_contact.message_post(
+            body="About Pat", message_type="comment", subtype="mail.mt_comment",
+            partner_ids=[cls.alice.partner_id.id])
+
+    def test_recipient_replies_in_the_thread_of_a_document_they_cannot_read(self):
+        Message = self.as_user(self.alice, "mail.message")
+        reply = Message.create({"model": "res.partner", "res_id": self.hidden_contact.id,
+                                "parent_id": self.message.id, "body": "Noted"})
+        self.assertEqual(reply.sudo().res_id, self.hidden_contact.id)
+
+    def test_reply_to_a_message_of_another_document_is_refused(self):
+        hidden = self.env["res.partner"].create({"name": "Also hidden", "type": "private"})
+        with self.assertRaises(AccessError):
+            self.as_user(self.alice, "mail.message").create({
+                "model": "res.partner", "res_id": hidden.id,
+                "parent_id": self.message.id, "body": "Probe"})
+
+
 class TestEmailLookup(HardeningCase):
     """Email addresses typed in the chatter are resolved to partners as
     superuser by Odoo 11: one the user may not read is "not found"."""

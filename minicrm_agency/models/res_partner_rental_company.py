@@ -25,6 +25,7 @@ class ResPartnerRentalCompany(models.Model):
     # through related fields: ordinary, escaped field widgets. Read as the
     # user (related_sudo=False): an onchange lets a client put any booking
     # id in the many2one, and its details must then pass the booking rules.
+    # Not tracked (a related field copies its target's tracking).
     minicrm_last_booking_id = fields.Many2one(
         "minicrm.booking", string="Last booking with this company",
         compute="_compute_minicrm_last_contacts")
@@ -33,7 +34,7 @@ class ResPartnerRentalCompany(models.Model):
         compute="_compute_minicrm_last_contacts")
     minicrm_last_booking_pickup_datetime = fields.Datetime(
         related="minicrm_last_booking_id.pickup_datetime", readonly=True,
-        related_sudo=False)
+        related_sudo=False, track_visibility=False)
     minicrm_last_booking_route = fields.Char(
         related="minicrm_last_booking_id.route", readonly=True,
         related_sudo=False)
@@ -75,7 +76,7 @@ class ResPartnerRentalCompany(models.Model):
         related_sudo=False)
     minicrm_last_request_pickup_datetime = fields.Datetime(
         related="minicrm_last_request_id.pickup_datetime", readonly=True,
-        related_sudo=False)
+        related_sudo=False, track_visibility=False)
     minicrm_last_request_route = fields.Char(
         related="minicrm_last_request_id.route", readonly=True,
         related_sudo=False)
@@ -116,12 +117,20 @@ class ResPartnerRentalCompany(models.Model):
         related="minicrm_last_request_id.invoice_country_id", readonly=True,
         related_sudo=False)
 
+    @api.model
+    def _minicrm_readable_bookings(self):
+        """The booking model as the user, or None for users who may not read
+        bookings (employees of other apps reading a contact): the selector
+        and the tabs are then empty rather than an access error."""
+        Booking = self.env["minicrm.booking"]
+        return Booking if Booking.check_access_rights("read", raise_exception=False) else None
+
     @api.depends("booking_ids", "request_ids")
     def _compute_minicrm_rental_company_ids(self):
-        Booking = self.env["minicrm.booking"]
+        Booking = self._minicrm_readable_bookings()
         for partner in self:
             partner_id = partner._minicrm_saved_id(self)
-            if not partner_id:
+            if not partner_id or Booking is None:
                 partner.minicrm_rental_company_ids = False
                 continue
             # As the user: the booking rule keeps out companies they may not access.
@@ -140,9 +149,10 @@ class ResPartnerRentalCompany(models.Model):
                 partner.minicrm_rental_company_id = accessible
             else:
                 partner_id = partner._minicrm_saved_id(self)
-                latest = self.env["minicrm.booking"].search(
+                Booking = self._minicrm_readable_bookings()
+                latest = Booking.search(
                     [("customer_id", "=", partner_id)], order="id desc", limit=1
-                ) if partner_id else self.env["minicrm.booking"]
+                ) if partner_id and Booking is not None else self.env["minicrm.booking"]
                 partner.minicrm_rental_company_id = latest.rental_company_id
 
     def _inverse_minicrm_rental_company_id(self):
@@ -160,12 +170,12 @@ class ResPartnerRentalCompany(models.Model):
         """The latest booking and request with the chosen company, searched
         as the user (their rules decide what they may see)."""
         company = self.minicrm_rental_company_id
-        Booking = self.env["minicrm.booking"]
+        Booking = self._minicrm_readable_bookings()
         for kind in ("booking", "request"):
             last = Booking.search([
                 ("customer_id", "=", partner_id), ("kind", "=", kind),
                 ("rental_company_id", "=", company.id)], order="id desc", limit=1
-            ) if company and partner_id else Booking
+            ) if company and partner_id and Booking is not None else self.env["minicrm.booking"]
             self["minicrm_last_%s_id" % kind] = last
 
     def _minicrm_saved_id(self, batch):

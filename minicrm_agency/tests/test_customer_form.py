@@ -105,3 +105,19 @@ class TestCustomerForm(MinicrmCase):
             return
         self.assertNotIn("ann.smith@example.com", str(result))
         self.assertNotIn("Nice Airport", str(result))
+
+    def test_employees_of_other_apps_read_and_write_contacts_as_before(self):
+        """An employee without Mini-CRM rights (accounting, sales) reads
+        every field of a contact and saves it: the selector and the tabs are
+        empty for them, not an access error on bookings."""
+        employee = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Other App", "login": "other_app_employee",
+            "groups_id": [(6, 0, [self.env.ref("base.group_user").id,
+                                  self.env.ref("base.group_partner_manager").id])]})
+        contact = self.env["res.partner"].create({"name": "Supplier Ltd"})
+        as_employee = contact.sudo(employee)
+        values = as_employee.read()[0]
+        self.assertFalse(values["minicrm_last_booking_id"])
+        self.assertFalse(values["minicrm_rental_company_ids"])
+        as_employee.write({"phone": "+33 1 00 00 00 00"})
+        self.assertEqual(contact.phone, "+33 1 00 00 00 00")
