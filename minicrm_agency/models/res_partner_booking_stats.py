@@ -8,12 +8,14 @@ class ResPartnerBookingStats(models.Model):
     shows and sorts by: stored, and computed for a whole batch in one query."""
     _inherit = "res.partner"
 
+    # For agency staff: other employees reading a contact (all fields, an
+    # export) have no right to read bookings at all.
     booking_ids = fields.One2many(
         "minicrm.booking", "customer_id", string="Bookings",
-        domain=[("kind", "=", "booking")])
+        domain=[("kind", "=", "booking")], groups="minicrm_agency.group_agency_user")
     request_ids = fields.One2many(
         "minicrm.booking", "customer_id", string="Requests",
-        domain=[("kind", "=", "request")])
+        domain=[("kind", "=", "request")], groups="minicrm_agency.group_agency_user")
     booking_count = fields.Integer(
         "Bookings", compute="_compute_booking_stats", store=True, index=True,
         help="Bookings that were not cancelled.")

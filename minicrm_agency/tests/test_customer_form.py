@@ -112,6 +112,7 @@ class TestCustomerForm(MinicrmCase):
         empty for them, not an access error on bookings."""
         employee = self.env["res.users"].with_context(no_reset_password=True).create({
             "name": "Other App", "login": "other_app_employee",
+            "email": "other.app@example.com",
             "groups_id": [(6, 0, [self.env.ref("base.group_user").id,
                                   self.env.ref("base.group_partner_manager").id])]})
         contact = self.env["res.partner"].create({"name": "Supplier Ltd"})
