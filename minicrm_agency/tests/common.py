@@ -22,6 +22,9 @@ from odoo.tests.common import PORT, HttpCase, SavepointCase, get_db_name
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
+# Records what is logged at ERROR while a test runs (a refusal never is).
+from odoo.addons.base_access_hardening.tests.common import ErrorRecorder  # noqa: F401
+
 PASSWORD = "Test-password-1"
 # Set by scripts/test.sh: the tools venv's Python (with Playwright, driving
 # Debian's Chromium) and where to keep screenshots.
@@ -47,17 +50,6 @@ REFUSALS = (
     "odoo.exceptions.AccessError", "odoo.exceptions.UserError",
     "odoo.exceptions.ValidationError", "odoo.exceptions.MissingError",
     "werkzeug.exceptions.NotFound", "werkzeug.exceptions.Forbidden")
-
-
-class ErrorRecorder(logging.Handler):
-    """Records what is logged at ERROR: a refusal must never be one."""
-
-    def __init__(self):
-        super(ErrorRecorder, self).__init__(level=logging.ERROR)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append("%s: %s" % (record.name, record.getMessage().splitlines()[0]))
 
 
 class MinicrmFixtures(object):
