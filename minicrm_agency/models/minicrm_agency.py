@@ -26,6 +26,11 @@ class MinicrmAgency(models.Model):
         track_visibility="onchange",
         help="Sender of the mails its customers receive (portal invitations, password "
              "resets). Empty: the company's address is used.")
+    country_id = fields.Many2one(
+        "res.country", "Country", track_visibility="onchange",
+        default=lambda self: self.env.user.company_id.country_id,
+        help="Phone numbers typed without a country code are read as this country's, "
+             "so that a customer is found by a national or an international number.")
     user_ids = fields.One2many(
         "res.users", "minicrm_agency_id", string="Staff",
         help="Backend users who work for this agency.",

@@ -9,11 +9,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from .phone_number import MIN_PHONE_DIGITS, only_digits, phone_fragment_keys, phone_search_keys
+
 _logger = logging.getLogger(__name__)
 
 # A search text made only of these characters is read as a phone number.
 PHONE_QUERY_RE = re.compile(r"^[\d\s+().\-/]+$")
-MIN_PHONE_DIGITS = 3
+# Words of a name search: "Smith, Ann" is "Smith" and "Ann".
+WORD_SEPARATORS_RE = re.compile(r"[\s,;]+")
 # Below this limit PostgreSQL walks the display_name index hoping to meet the
 # few matches early, and reads tens of thousands of rows (README, Performance).
 PICKER_SEARCH_LIMIT = 80
@@ -23,19 +26,18 @@ PICKER_SEARCH_LIMIT = 80
 TRIGRAM_COLUMNS = ("name", "email", "minicrm_phone_digits")
 
 
-def only_digits(text):
-    return re.sub(r"\D", "", text or "")
-
-
 class ResPartnerSearch(models.Model):
     """The customer list's search box and the customer pickers: one search
     over name, email, phone and mobile, served by trigram indexes."""
     _inherit = "res.partner"
+    # The customer list counts its pager up to a limit (capped_count.py).
+    _minicrm_count_limited = True
 
     minicrm_phone_digits = fields.Char(
         "Phone digits", compute="_compute_minicrm_phone_digits", store=True,
-        help="Digits of the phone and mobile numbers, for search whatever the "
-             "spacing or punctuation.")
+        help="The phone and mobile numbers in international form (E.164 digits, read "
+             "with the agency's country), for search whatever the spacing, punctuation "
+             "or prefix.")
     minicrm_search = fields.Char(
         "Name, email or phone", compute="_compute_minicrm_search",
         search="_search_minicrm_search")
@@ -61,11 +63,11 @@ class ResPartnerSearch(models.Model):
             cr.execute("CREATE INDEX IF NOT EXISTS res_partner_minicrm_%s_trgm_idx ON res_partner "
                        "USING gin (minicrm_agency_id, %s gin_trgm_ops)" % (column, column))
 
-    @api.depends("phone", "mobile")
+    @api.depends("phone", "mobile", "minicrm_agency_id.country_id")
     def _compute_minicrm_phone_digits(self):
         for partner in self:
-            numbers = [only_digits(partner.phone), only_digits(partner.mobile)]
-            partner.minicrm_phone_digits = " ".join(n for n in numbers if n) or False
+            partner.minicrm_phone_digits = phone_search_keys(
+                [partner.phone, partner.mobile], partner.minicrm_agency_id.country_id.code)
 
     def _compute_minicrm_search(self):
         for partner in self:
@@ -80,24 +82,36 @@ class ResPartnerSearch(models.Model):
     def _minicrm_search_domain(self, text):
         """Name (first and last name), email, phone and mobile in one domain.
 
-        A phone-looking text matches the stored digits, whatever its spacing,
-        or (typed without spaces) the email. Other texts match when every
-        word is found in the name or the email, so "smith ann" finds
-        "Ann Smith". Each condition can use a trigram index.
+        A phone-looking text matches the stored E.164 digits, whatever its
+        spacing and its national or international prefix, or (typed without
+        spaces) the email. Other texts match when every word is found in the
+        name or the email, in any order and with or without a comma, so
+        "smith ann" and "Smith, Ann" find "Ann Smith". Each condition can
+        use a trigram index.
         """
         text = (text or "").strip()
         if not text:
             return []
         digits = only_digits(text)
         if PHONE_QUERY_RE.match(text) and len(digits) >= MIN_PHONE_DIGITS:
-            domain = [("minicrm_phone_digits", "like", digits)]
+            domain = expression.OR([
+                [("minicrm_phone_digits", "like", key)]
+                for key in phone_fragment_keys(text, self._minicrm_phone_region())])
             if len(text.split()) == 1:
                 domain = expression.OR([domain, [("email", "ilike", text)]])
         else:
             domain = expression.AND([
                 ["|", ("name", "ilike", word), ("email", "ilike", word)]
-                for word in text.split()])
+                for word in WORD_SEPARATORS_RE.split(text) if word])
         return expression.AND([self._minicrm_own_agency_domain(), domain])
+
+    @api.model
+    def _minicrm_phone_region(self):
+        """The country a typed national number belongs to: the user's
+        agency's, else the user's company's."""
+        user = self.env.user
+        country = user.minicrm_agency_id.country_id or user.company_id.country_id
+        return country.code or None
 
     @api.model
     def _minicrm_own_agency_domain(self):

@@ -66,7 +66,7 @@ class MinicrmFixtures(object):
         cls.company_3 = Company.create({"name": "Test Alpine"})
         Agency = env["minicrm.agency"]
         cls.agency_a = Agency.create({
-            "name": "Test Agency A",
+            "name": "Test Agency A", "country_id": env.ref("base.fr").id,
             "rental_company_ids": [(6, 0, (cls.company_1 | cls.company_2).ids)]})
         cls.agency_b = Agency.create({
             "name": "Test Agency B",

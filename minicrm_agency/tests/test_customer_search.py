@@ -12,7 +12,8 @@ class TestCustomerSearch(MinicrmCase):
         return Partner.search([("customer_state", "!=", False), ("minicrm_search", "ilike", text)])
 
     def test_search_box_matches_each_field(self):
-        for text in ("Ann", "smi", "Ann Smith", "smith ann", "ann.smith@exa", "example.com"):
+        for text in ("Ann", "smi", "Ann Smith", "smith ann", "ann.smith@exa", "example.com",
+                     "Smith, Ann", "SMITH,ann", "ann  smith"):
             self.assertIn(self.customer_a, self.search_box(text), text)
         self.assertNotIn(self.customer_a, self.search_box("Zebra"))
 
@@ -33,5 +34,23 @@ class TestCustomerSearch(MinicrmCase):
             found = [pid for pid, _name in Partner.name_search(text)]
             self.assertIn(self.customer_a.id, found, text)
 
-    def test_phone_digits_are_stored(self):
-        self.assertEqual(self.customer_a.minicrm_phone_digits, "33612345678 0711223344")
+    def test_national_international_and_punctuated_numbers_find_the_same_customer(self):
+        # Agency A is French: a number typed the French way is +33.
+        customer = self.create_customer(self.staff_a1, "Paul", "Dupont", "paul@example.com",
+                                        phone="06 55 44 33 22")
+        for text in ("06 55 44 33 22", "+33 6 55 44 33 22", "0033 655443322", "06.55.44",
+                     "+33655", "(0)6-55-44", "55 44 33 22"):
+            self.assertIn(customer, self.search_box(text), text)
+        self.assertNotIn(customer, self.search_box("+34 6 55 44"))
+
+    def test_phone_digits_are_stored_in_international_form(self):
+        # "07 11 22 33 44" is read in the agency's country (France).
+        self.assertEqual(self.customer_a.minicrm_phone_digits, "33612345678 33711223344")
+
+    def test_agency_country_reads_its_customers_numbers_again(self):
+        customer = self.create_customer(self.staff_a1, "Hans", "Weber", "hans@example.com",
+                                        phone="030 1234567")
+        self.assertEqual(customer.minicrm_phone_digits, "33301234567")
+        self.agency_a.sudo(self.operator).write({"country_id": self.env.ref("base.de").id})
+        self.assertEqual(customer.minicrm_phone_digits, "49301234567")
+        self.assertIn(customer, self.search_box("+49 30 123"))

@@ -80,4 +80,5 @@ class TestSearchPlan(MinicrmCase):
         customers.invalidate_cache()
         by_sql = customers.sudo().mapped(lambda customer: customer.minicrm_phone_digits)
         self.assertEqual(by_sql, by_orm)
-        self.assertEqual(by_orm[0], "33612345678 0711223344")
+        self.assertEqual(by_orm[0], "33612345678 33711223344")
+        self.assertEqual(by_orm[2], "14155550100")
