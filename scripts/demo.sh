@@ -40,5 +40,5 @@ cat <<TXT
   Portal customer of both       claire.martin@example.com / demo   (http://localhost:$HTTP_PORT/my)
 
 TXT
-exec "$VENV/bin/python" -c "import odoo; odoo.cli.main()" -c "$ODOO_CONF" -d "$DEMO_DB" \
+exec "$VENV/bin/python" "$REPO_ROOT/scripts/odoo-bin" -c "$ODOO_CONF" -d "$DEMO_DB" \
   --db-filter="^$DEMO_DB\$" --http-port "$HTTP_PORT" --log-level=warn "$QUIET_GRAPH"

@@ -51,8 +51,9 @@ as_pg_owner() {
 # wheels: odoo.modules.graph logs them as harmless "Unmet dependencies" errors.
 QUIET_GRAPH="--log-handler=odoo.modules.graph:CRITICAL"
 
+# Odoo's command line (scripts/odoo-bin, a file: prefork re-runs it).
 odoo_bin() {
-  "$VENV/bin/python" -c "import odoo; odoo.cli.main()" -c "$ODOO_CONF" "$@"
+  "$VENV/bin/python" "$REPO_ROOT/scripts/odoo-bin" -c "$ODOO_CONF" "$@"
 }
 
 db_exists() {
