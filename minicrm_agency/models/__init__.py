@@ -1,3 +1,4 @@
+from . import capped_count
 from . import minicrm_value_check_mixin
 from . import minicrm_rental_company
 from . import minicrm_agency

@@ -59,6 +59,8 @@ class MinicrmBooking(models.Model):
     _description = "Booking or quote request"
     _inherit = ["mail.thread"]
     _order = "pickup_datetime desc, id desc"
+    # The booking lists count their pager up to a limit (capped_count.py).
+    _minicrm_count_limited = True
 
     name = fields.Char(
         "Reference", required=True, readonly=True, copy=False, index=True, default="/")

@@ -1,0 +1,100 @@
+odoo.define('minicrm_agency.live_search', function (require) {
+"use strict";
+/**
+ * Search as you type, for the lists whose action asks for it with the
+ * context key "minicrm_live_search" (the customer and booking lists).
+ *
+ * A pause in typing (LIVE_DELAY) searches what the box holds with the
+ * search view's first field, as Enter would, but without turning the text
+ * into a facet: the user keeps typing. Enter, facets, filters and grouping
+ * are Odoo's own: the typed text is simply one more domain of the search,
+ * as long as it is in the box.
+ *
+ * Order of replies: the web client's list reload runs in a mutex and its
+ * controller renders the last update only (DropPrevious), so the reply to
+ * an older keystroke never replaces the rows of a newer one.
+ */
+var Backbone = window.Backbone;
+var SearchView = require('web.SearchView');
+
+var LIVE_DELAY = 200;
+
+SearchView.include({
+    events: _.extend({}, SearchView.prototype.events, {
+        'input .o_searchview_input': '_onMinicrmLiveInput',
+    }),
+
+    /**
+     * @override adds the domain of the text being typed, if any
+     */
+    build_search_data: function () {
+        var search = this._super.apply(this, arguments);
+        var field = this._minicrmLiveField();
+        var text = field ? this._minicrmLiveText() : '';
+        if (text) {
+            // The same domain as the facet Enter would make of the text.
+            var values = new Backbone.Collection([{label: text, value: text}]);
+            search.domains.push(field.get_domain({values: values}));
+        }
+        this._minicrmSearchedText = text;
+        return search;
+    },
+
+    /**
+     * The first field of the search view (the one Enter uses), when the
+     * action asks for live search.
+     *
+     * @private
+     * @returns {Object|undefined}
+     */
+    _minicrmLiveField: function () {
+        var action = this.options && this.options.action;
+        var context = action && action.context;
+        if (!context || !_.isObject(context) || !context.minicrm_live_search) {
+            return undefined;
+        }
+        return _.find(this.search_fields, function (field) {
+            return field.visible() && field.get_domain;
+        });
+    },
+
+    /**
+     * @private
+     * @returns {string}
+     */
+    _minicrmLiveText: function () {
+        var $input = this.$('.o_searchview_input');
+        return $input.length ? ($input.val() || '').trim() : '';
+    },
+
+    /**
+     * @private
+     */
+    _onMinicrmLiveInput: function () {
+        if (!this._minicrmLiveField()) {
+            return;
+        }
+        clearTimeout(this._minicrmLiveTimer);
+        this._minicrmLiveTimer = setTimeout(this._minicrmLiveSearch.bind(this), LIVE_DELAY);
+    },
+
+    /**
+     * @private
+     */
+    _minicrmLiveSearch: function () {
+        if (this.isDestroyed() || this._minicrmLiveText() === (this._minicrmSearchedText || '')) {
+            return;
+        }
+        this.do_search();
+    },
+
+    /**
+     * @override
+     */
+    destroy: function () {
+        clearTimeout(this._minicrmLiveTimer);
+        this._super.apply(this, arguments);
+    },
+});
+
+});

@@ -1,0 +1,71 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+import os
+import subprocess
+
+from odoo import SUPERUSER_ID, api
+from odoo.tests.common import PORT, HttpCase, at_install, post_install
+
+from .common import BROWSER_PYTHON, SCREENSHOT_DIR, SCRIPTS_DIR
+
+TOUR = os.path.join(SCRIPTS_DIR, "live_search_browser_tour.py")
+STAFF_LOGIN = "anna.staff@alpha-travel.example"
+TEXTS = ["", "m", "ma", "mar", "mart", "sophie", "marco", "06 11 22", "+33 6 11 22",
+         "Dubois, Sophie"]
+
+
+@at_install(False)
+@post_install(True)
+class TestLiveSearchBrowser(HttpCase):
+    """Headless Chromium as the demo staff user Anna: the customer list
+    follows the search box letter by letter, after a fast burst, and when
+    an older reply comes late; Enter still makes a facet; phone numbers
+    are found in any form; the pager counts up to a cap, exactly on click."""
+
+    def expected_rows(self):
+        """What the list must show for each text: the server's own answer
+        for Anna, with the customer action's domain."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            staff = env["res.users"].search([("login", "=", STAFF_LOGIN)])
+            action = env.ref("minicrm_agency.action_minicrm_customer")
+            capped = action.copy({"name": "Customers (5 a page)", "limit": 5,
+                                  "context": action.context.replace(
+                                      "'minicrm_count_limit': 1000",
+                                      "'minicrm_count_limit': 5")})
+            Partner = env["res.partner"].sudo(staff)
+            expected = {}
+            for text in TEXTS:
+                domain = [("customer_state", "!=", False)]
+                if text:
+                    domain.append(("minicrm_search", "ilike", text))
+                expected[text] = Partner.search(domain).mapped("name")
+        return action.id, capped.id, expected
+
+    def test_customer_list_filters_as_you_type(self):
+        if not BROWSER_PYTHON:
+            self.skipTest("run through scripts/test.sh, which provides Playwright")
+        action_id, capped_id, expected = self.expected_rows()
+        # The texts the tour types must tell the rows apart.
+        self.assertEqual(expected["mart"], ["Claire-Marie Martin"])
+        self.assertEqual(expected["06 11 22"], ["Sophie Dubois"])
+        self.assertGreater(len(expected["m"]), len(expected["ma"]))
+        result = subprocess.run(
+            [BROWSER_PYTHON, TOUR, "http://127.0.0.1:%s" % PORT, STAFF_LOGIN, "demo",
+             str(action_id), str(capped_id), json.dumps(expected), SCREENSHOT_DIR],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+        self.assertEqual(result.returncode, 0, result.stderr.decode()[-3000:])
+        seen = json.loads(result.stdout.decode().strip().splitlines()[-1])
+        self.assertEqual(seen["errors"], [])
+        for step in seen["steps"]:
+            self.assertEqual(step["rows"], step["expected"], step)
+        # Letter by letter, the text stays in the box (no facet until Enter).
+        self.assertEqual([step["input"] for step in seen["steps"][1:5]], ["m", "ma", "mar", "mart"])
+        # Six letters typed fast: one search after the pause, not one a letter.
+        self.assertLessEqual(seen["burst_searches"], 2, seen)
+        self.assertIn("marco", seen["facet"])
+        self.assertEqual(seen["pager"]["capped"], "5+")
+        self.assertEqual(seen["pager"]["exact"], str(len(expected[""])))
+        self.assertEqual(seen["pager"]["next_page"], "6-10 / %d" % len(expected[""]))
+        self.assertEqual(seen["pager"]["typed_m"], "1-5 / 5+")
