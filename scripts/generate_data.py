@@ -54,6 +54,10 @@ PLACES = ["Nice Airport", "Monaco", "Cannes", "Geneva Airport", "Zermatt", "Mila
           "Lake Como", "Paris CDG", "Versailles", "London Heathrow T5", "The Savoy, London",
           "Barcelona El Prat", "Sitges", "Munich Airport", "Salzburg", "Rome Fiumicino",
           "Vatican City", "Madrid Barajas", "Toledo", "Lyon Part-Dieu", "Courchevel"]
+# Agency n is in the n-th country (cyclically); most of its customers too.
+AGENCY_COUNTRIES = [("fr_FR", "FR"), ("de_DE", "DE"), ("it_IT", "IT"), ("es_ES", "ES"),
+                    ("en_US", "US")]
+LOCAL_CUSTOMERS = 0.7
 DOMAINS = ["example.com", "mail.example", "example.org", "correo.example", "posta.example"]
 REQUEST_STATES = ["draft", "quoted", "accepted", "cancel"]
 BOOKING_STATES = ["done"] * 6 + ["confirmed"] * 3 + ["cancel"]
@@ -108,8 +112,10 @@ class Generator(object):
         group = env.ref("minicrm_agency.group_agency_user")
         for number in range(1, self.args.agencies + 1):
             mine = companies[(number - 1) % 8:] + companies[:(number - 1) % 8]
+            lang, country = AGENCY_COUNTRIES[(number - 1) % len(AGENCY_COUNTRIES)]
             agency = env["minicrm.agency"].create({
                 "name": "Bench Agency %02d" % number,
+                "country_id": env["res.country"].search([("code", "=", country)]).id,
                 "rental_company_ids": [(6, 0, mine[:3].ids)]})
             env["res.users"].with_context(no_reset_password=True).create({
                 "name": "Bench Staff %02d" % number,
@@ -117,7 +123,7 @@ class Generator(object):
                 "email": "bench.staff.%d@agency.example" % number,
                 "password": "bench", "minicrm_agency_id": agency.id,
                 "groups_id": [(6, 0, group.ids)]})
-            self.agencies.append((agency.id, mine[:3].ids))
+            self.agencies.append((agency.id, mine[:3].ids, lang, country))
         self.log("%d agencies, 8 rental companies, %d staff users"
                  % (len(self.agencies), len(self.agencies)))
 
@@ -137,34 +143,39 @@ class Generator(object):
         return rng.choice(PHONE_FORMATS[lang]).format(**digits)
 
     def customer_rows(self, first_id):
+        # The addon's own functions (importable once the addons path is set).
+        from odoo.addons.minicrm_agency.models.phone_number import phone_search_keys
+        from odoo.addons.minicrm_agency.models.res_partner_search import search_text
         rng, langs, count = self.rng, list(NAMES), self.args.customers
         self.customers = []  # (id, agency index, is_end_user, contact)
         stamp = self.now.strftime("%Y-%m-%d %H:%M:%S")
         for number in range(count):
             partner_id = first_id + number
             agency_index = number % len(self.agencies)
-            lang = rng.choice(langs)
+            agency_lang, country = self.agencies[agency_index][2:]
+            lang = agency_lang if rng.random() < LOCAL_CUSTOMERS else rng.choice(langs)
             firstname, lastname = rng.choice(NAMES[lang][0]), rng.choice(NAMES[lang][1])
             name = "%s %s" % (firstname, lastname)
             email = "%s.%s.%d@%s" % (ascii_slug(firstname), ascii_slug(lastname), number,
                                      rng.choice(DOMAINS))
             phone = self.phone(lang)
             mobile = self.phone(lang) if rng.random() < 0.3 else None
-            digits = " ".join(re.sub(r"\D", "", number_) for number_ in (phone, mobile)
-                              if number_)
+            # As the ORM stores them: E.164 digits, read in the agency's country.
+            digits = phone_search_keys([phone, mobile], country) or None
             end_user = number == 0 or rng.random() < 0.75
             self.customers.append((partner_id, agency_index, end_user,
                                    (firstname, lastname, email, phone, mobile, lang, name)))
             yield (partner_id, name, name, firstname, lastname, email, phone, mobile, lang,
                    self.agencies[agency_index][0], "end" if end_user else "request", digits,
+                   search_text(name, email, digits),
                    "t", "t", "f", "f", "f", "contact", partner_id, 1, "t", 0, "f", "f",
                    0, 0, SUPERUSER_ID, stamp, SUPERUSER_ID, stamp)
 
     def write_customers(self):
         columns = ("id", "name", "display_name", "firstname", "lastname", "email", "phone",
                    "mobile", "lang", "minicrm_agency_id", "customer_state",
-                   "minicrm_phone_digits", "active", "customer", "supplier", "employee",
-                   "is_company", "type", "commercial_partner_id", "company_id",
+                   "minicrm_phone_digits", "minicrm_search_text", "active", "customer",
+                   "supplier", "employee", "is_company", "type", "commercial_partner_id", "company_id",
                    "partner_share", "message_bounce", "opt_out", "minicrm_login_partner",
                    "booking_count", "request_count", "create_uid", "create_date",
                    "write_uid", "write_date")

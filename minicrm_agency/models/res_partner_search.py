@@ -2,12 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 import re
+import unicodedata
 
 import psycopg2
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
+
+from odoo.addons.base_access_hardening.tools import escape_like
 
 from .phone_number import MIN_PHONE_DIGITS, only_digits, phone_fragment_keys, phone_search_keys
 
@@ -20,54 +23,87 @@ WORD_SEPARATORS_RE = re.compile(r"[\s,;]+")
 # Below this limit PostgreSQL walks the display_name index hoping to meet the
 # few matches early, and reads tens of thousands of rows (README, Performance).
 PICKER_SEARCH_LIMIT = 80
-# The search box's `ilike` on these columns is served by trigram indexes that
-# start with the agency, so that a staff search reads its own agency's
-# matches only.
-TRIGRAM_COLUMNS = ("name", "email", "minicrm_phone_digits")
+# Indexes of the customer list, on customers only (partial: other partners
+# are not in them). The trigram index finds a rare fragment; the list index
+# gives the first page of a common one in list order and stops early, and
+# holds what the search and the record rules read (INCLUDE), so that it is
+# read without the table.
+TRIGRAM_INDEX = "res_partner_minicrm_search_text_trgm_idx"
+LIST_INDEX = "res_partner_minicrm_list_idx"
+LIST_INDEX_INCLUDES = ("id", "minicrm_search_text", "active", "customer_state", "type",
+                       "minicrm_login_partner", "minicrm_staff_agency_id")
+# Replaced by the two above (version 11.0.1.1.0).
+OLD_INDEXES = ("res_partner_minicrm_name_trgm_idx", "res_partner_minicrm_email_trgm_idx",
+               "res_partner_minicrm_minicrm_phone_digits_trgm_idx")
+
+
+def search_text(*values):
+    """Lower case, without accents: what the search compares, so that
+    "elodie" finds "Élodie" and a plain LIKE does what ILIKE would."""
+    text = unicodedata.normalize("NFKD", " ".join(value for value in values if value))
+    return "".join(char for char in text if not unicodedata.combining(char)).casefold()
 
 
 class ResPartnerSearch(models.Model):
     """The customer list's search box and the customer pickers: one search
-    over name, email, phone and mobile, served by trigram indexes."""
+    over name, email, phone and mobile, served by a trigram index for rare
+    fragments and an ordered, covering index for common ones."""
     _inherit = "res.partner"
     # The customer list counts its pager up to a limit (capped_count.py).
     _minicrm_count_limited = True
 
     minicrm_phone_digits = fields.Char(
         "Phone digits", compute="_compute_minicrm_phone_digits", store=True,
-        help="The phone and mobile numbers in international form (E.164 digits, read "
-             "with the agency's country), for search whatever the spacing, punctuation "
-             "or prefix.")
+        help="A customer's phone and mobile numbers in international form (E.164 "
+             "digits, read with the agency's country), for search whatever the spacing, "
+             "punctuation or prefix. Empty for other partners.")
+    minicrm_search_text = fields.Char(
+        "Search text", compute="_compute_minicrm_search_text", store=True,
+        help="A customer's name, email and phone digits, in lower case and without "
+             "accents: what the customer search reads. Empty for other partners.")
     minicrm_search = fields.Char(
         "Name, email or phone", compute="_compute_minicrm_search",
         search="_search_minicrm_search")
 
     @api.model_cr
     def init(self):
-        """GIN indexes of (agency, trigrams of the column), so that `ilike
-        '%fragment%'` does not scan the table (pg_trgm, with btree_gin for
-        the agency). Idempotent: an upgrade leaves existing ones alone."""
+        """The customer list's two indexes (see LIST_INDEX), idempotent:
+        pg_trgm with btree_gin for the agency column of the trigram index;
+        INCLUDE needs PostgreSQL 11, before that the list index is plain."""
         super(ResPartnerSearch, self).init()
         cr = self.env.cr
+        for index in OLD_INDEXES:
+            cr.execute("DROP INDEX IF EXISTS %s" % index)  # pylint: disable=sql-injection
+        includes = ""
+        if cr._cnx.server_version >= 110000:
+            includes = " INCLUDE (%s)" % ", ".join(LIST_INDEX_INCLUDES)
+        # Identifiers from the constants above, not from input.
+        # pylint: disable=sql-injection
+        cr.execute("CREATE INDEX IF NOT EXISTS %s ON res_partner (minicrm_agency_id, display_name)"
+                   "%s WHERE customer_state IS NOT NULL" % (LIST_INDEX, includes))
         try:
             with cr.savepoint():
                 cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
                 cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gin")
         except psycopg2.Error as error:
             _logger.warning("pg_trgm or btree_gin is not available (%s): customer search "
-                            "will scan the partner table.", error)
+                            "will read the whole list index of an agency.", error)
             return
-        for column in TRIGRAM_COLUMNS:
-            # Identifiers from the constant above, not from input.
-            # pylint: disable=sql-injection
-            cr.execute("CREATE INDEX IF NOT EXISTS res_partner_minicrm_%s_trgm_idx ON res_partner "
-                       "USING gin (minicrm_agency_id, %s gin_trgm_ops)" % (column, column))
+        cr.execute("CREATE INDEX IF NOT EXISTS %s ON res_partner USING gin (minicrm_agency_id, "
+                   "minicrm_search_text gin_trgm_ops) WHERE customer_state IS NOT NULL"
+                   % TRIGRAM_INDEX)
 
-    @api.depends("phone", "mobile", "minicrm_agency_id.country_id")
+    @api.depends("customer_state", "phone", "mobile", "minicrm_agency_id.country_id")
     def _compute_minicrm_phone_digits(self):
         for partner in self:
-            partner.minicrm_phone_digits = phone_search_keys(
+            partner.minicrm_phone_digits = partner.customer_state and phone_search_keys(
                 [partner.phone, partner.mobile], partner.minicrm_agency_id.country_id.code)
+
+    @api.depends("customer_state", "name", "email", "minicrm_phone_digits")
+    def _compute_minicrm_search_text(self):
+        for partner in self:
+            partner.minicrm_search_text = partner.customer_state and search_text(
+                partner.name, partner.email, partner.minicrm_phone_digits) or False
 
     def _compute_minicrm_search(self):
         for partner in self:
@@ -80,28 +116,28 @@ class ResPartnerSearch(models.Model):
 
     @api.model
     def _minicrm_search_domain(self, text):
-        """Name (first and last name), email, phone and mobile in one domain.
+        """Name (first and last name), email, phone and mobile in one domain
+        on the search text, whatever the case and accents.
 
         A phone-looking text matches the stored E.164 digits, whatever its
-        spacing and its national or international prefix, or (typed without
-        spaces) the email. Other texts match when every word is found in the
-        name or the email, in any order and with or without a comma, so
-        "smith ann" and "Smith, Ann" find "Ann Smith". Each condition can
-        use a trigram index.
+        spacing and its national or international prefix (or, typed as one
+        word, the email). Other texts match when every word is found, in any
+        order and with or without a comma, so "smith ann" and "Smith, Ann"
+        find "Ann Smith".
         """
         text = (text or "").strip()
         if not text:
             return []
         digits = only_digits(text)
         if PHONE_QUERY_RE.match(text) and len(digits) >= MIN_PHONE_DIGITS:
-            domain = expression.OR([
-                [("minicrm_phone_digits", "like", key)]
-                for key in phone_fragment_keys(text, self._minicrm_phone_region())])
-            if len(text.split()) == 1:
-                domain = expression.OR([domain, [("email", "ilike", text)]])
+            fragments = phone_fragment_keys(text, self._minicrm_phone_region())
+            if len(text.split()) == 1 and text not in fragments:
+                fragments.append(search_text(text))
+            domain = expression.OR([[("minicrm_search_text", "like", escape_like(fragment))]
+                                    for fragment in fragments])
         else:
             domain = expression.AND([
-                ["|", ("name", "ilike", word), ("email", "ilike", word)]
+                [("minicrm_search_text", "like", escape_like(search_text(word)))]
                 for word in WORD_SEPARATORS_RE.split(text) if word])
         return expression.AND([self._minicrm_own_agency_domain(), domain])
 
@@ -117,7 +153,7 @@ class ResPartnerSearch(models.Model):
     def _minicrm_own_agency_domain(self):
         """Staff find their agency's customers only (the record rule says
         so too); saying it in the search lets PostgreSQL use the agency
-        column of the trigram indexes instead of filtering every match."""
+        column of both indexes instead of filtering every match."""
         user = self.env.user
         if user._minicrm_is_operator() or not user.minicrm_agency_id:
             return []

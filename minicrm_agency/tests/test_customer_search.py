@@ -34,6 +34,15 @@ class TestCustomerSearch(MinicrmCase):
             found = [pid for pid, _name in Partner.name_search(text)]
             self.assertIn(self.customer_a.id, found, text)
 
+    def test_case_and_accents_do_not_matter(self):
+        customer = self.create_customer(self.staff_a1, "Élodie", "Lefèvre", "Elodie@Example.com")
+        for text in ("elodie", "ÉLODIE", "lefevre elo", "Lefèvre, Élodie", "elodie@example"):
+            self.assertIn(customer, self.search_box(text), text)
+
+    def test_wildcards_are_ordinary_characters(self):
+        self.assertFalse(self.search_box("a%h"))
+        self.assertFalse(self.search_box("_nn"))
+
     def test_national_international_and_punctuated_numbers_find_the_same_customer(self):
         # Agency A is French: a number typed the French way is +33.
         customer = self.create_customer(self.staff_a1, "Paul", "Dupont", "paul@example.com",

@@ -1,84 +1,94 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from ..hooks import fill_phone_digits
+from ..hooks import fill_search_columns
+from ..models.res_partner_search import LIST_INDEX, TRIGRAM_INDEX
 from .common import MinicrmCase
 
 PHONES = [("+33 6 12 34 56 78", "07 11 22 33 44"), ("(0)30-1234.567", False),
           (False, "+1 (415) 555-0100"), (False, False), ("no digits", "")]
 FILLER_CUSTOMERS = 100000
-TRIGRAM_INDEXES = ["res_partner_minicrm_email_trgm_idx",
-                   "res_partner_minicrm_minicrm_phone_digits_trgm_idx",
-                   "res_partner_minicrm_name_trgm_idx"]
 
 
 class TestSearchPlan(MinicrmCase):
-    """On a partner table of some size, the search box's query (with the
-    staff user's record rules, as the list runs it) is served by the
-    trigram indexes; the install hook computes phone digits like the ORM."""
+    """On a partner table of some size, the customer list's queries (with
+    the staff user's record rules, as the list runs them): a very common
+    fragment walks the list index in list order and stops early, a rare
+    one uses the trigram index; the install and upgrade fill computes the
+    search columns like the ORM."""
 
     @classmethod
     def setup_class_fixtures(cls):
-        # A big agency (as each agency is at scale: its own customers are far
-        # too many to filter one by one), written in SQL and rolled back with
-        # the test class, so that the planner has real statistics.
+        # Two big agencies (as at scale: agency A one in five customers),
+        # written in SQL and rolled back with the test class, so that the
+        # planner has real statistics. Every filler's name holds "filler";
+        # one in 10,000 (all in agency A) is "rare".
         cls.cr.execute("""
             INSERT INTO res_partner (name, display_name, email, minicrm_phone_digits,
-                                     minicrm_agency_id, customer_state, active, type)
-            SELECT 'Filler ' || n, 'Filler ' || n, 'filler.' || n || '@example.org',
-                   '4930' || (1000000 + n), %s, 'end', TRUE, 'contact'
-              FROM generate_series(1, %s) AS n
-        """, (cls.agency_a.id, FILLER_CUSTOMERS))
+                                     minicrm_search_text, minicrm_agency_id, customer_state,
+                                     active, type)
+            SELECT name, name, email, digits, lower(name || ' ' || email || ' ' || digits),
+                   CASE WHEN n %% 5 = 0 THEN %s ELSE %s END, 'end', TRUE, 'contact'
+              FROM (SELECT n, CASE WHEN n %% 10000 = 0 THEN 'Rare Filler ' ELSE 'Filler ' END
+                           || n AS name, 'filler.' || n || '@example.org' AS email,
+                           '4930' || (1000000 + n) AS digits
+                      FROM generate_series(1, %s) AS n) AS fillers
+        """, (cls.agency_a.id, cls.agency_b.id, FILLER_CUSTOMERS))
         cls.cr.execute("ANALYZE res_partner")
 
-    def plan(self, text):
+    def plan(self, text, limit=80):
+        """The plan of the list's first page (or of its capped count)."""
         Partner = self.env["res.partner"].sudo(self.staff_a1)
         query = Partner._where_calc([("customer_state", "!=", False),
                                      ("minicrm_search", "ilike", text)])
         Partner._apply_ir_rules(query, "read")
         order_by = Partner._generate_order_by(None, query)
         from_clause, where_clause, params = query.get_sql()
-        # Even this table is small enough to read whole: forbid that, so that
-        # the plan shows the index PostgreSQL would use on a big one.
-        self.cr.execute("SET LOCAL enable_seqscan = off")
-        try:
-            self.cr.execute("EXPLAIN SELECT res_partner.id FROM %s WHERE %s %s LIMIT 80"
-                            % (from_clause, where_clause, order_by), params)
-            return "\n".join(row[0] for row in self.cr.fetchall())
-        finally:
-            self.cr.execute("RESET enable_seqscan")
+        self.cr.execute("EXPLAIN SELECT res_partner.id FROM %s WHERE %s %s LIMIT %d"
+                        % (from_clause, where_clause, order_by, limit), params)
+        return "\n".join(row[0] for row in self.cr.fetchall())
 
-    def test_name_and_email_search_use_trigram_indexes(self):
-        plan = self.plan("smi")
-        self.assertIn("res_partner_minicrm_name_trgm_idx", plan)
-        self.assertIn("res_partner_minicrm_email_trgm_idx", plan)
-        self.assertNotIn("Seq Scan on res_partner", plan)
+    def test_common_fragment_walks_the_list_index_in_order_and_stops_early(self):
+        for text in ("f", "fi", "fil", "filler"):
+            plan = self.plan(text)
+            self.assertIn(LIST_INDEX, plan, text)
+            self.assertNotIn("Sort", plan, text)
+            self.assertNotIn("Seq Scan on res_partner", plan, text)
 
-    def test_phone_search_uses_the_digits_trigram_index(self):
-        plan = self.plan("06 12 34")
-        self.assertIn("res_partner_minicrm_minicrm_phone_digits_trgm_idx", plan)
-        self.assertNotIn("Seq Scan on res_partner", plan)
+    def test_rare_fragment_uses_the_trigram_index(self):
+        for text in ("rare", "rare fil", "+49 30 1012345"):
+            plan = self.plan(text)
+            self.assertIn(TRIGRAM_INDEX, plan, text)
+            self.assertNotIn("Seq Scan on res_partner", plan, text)
 
-    def test_trigram_indexes_exist_once(self):
-        self.cr.execute("""SELECT indexname FROM pg_indexes WHERE tablename = 'res_partner'
-                           AND indexdef LIKE '%%gin_trgm_ops%%' ORDER BY indexname""")
-        self.assertEqual([row[0] for row in self.cr.fetchall()], TRIGRAM_INDEXES)
+    def test_indexes_exist_once_and_survive_an_upgrade(self):
+        query = """SELECT indexname FROM pg_indexes WHERE tablename = 'res_partner'
+                   AND indexname LIKE 'res_partner_minicrm_%%idx' ORDER BY indexname"""
+        self.cr.execute(query)
+        self.assertEqual([row[0] for row in self.cr.fetchall()], [LIST_INDEX, TRIGRAM_INDEX])
         # init() again (as an upgrade does) must neither fail nor duplicate.
         self.env["res.partner"].init()
-        self.cr.execute("SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%%gin_trgm_ops%%'")
-        self.assertEqual(self.cr.fetchone()[0], len(TRIGRAM_INDEXES))
+        self.cr.execute(query)
+        self.assertEqual([row[0] for row in self.cr.fetchall()], [LIST_INDEX, TRIGRAM_INDEX])
 
-    def test_install_hook_computes_phone_digits_like_the_orm(self):
+    def test_bulk_fill_computes_the_search_columns_like_the_orm(self):
         customers = self.env["res.partner"]
         for index, (phone, mobile) in enumerate(PHONES):
-            customers |= self.create_customer(self.staff_a1, "Phone", "Case%d" % index,
-                                              "phone%d@example.com" % index,
+            customers |= self.create_customer(self.staff_a1, "Élodie", "Case%d" % index,
+                                              "Phone%d@Example.com" % index,
                                               phone=phone, mobile=mobile)
-        by_orm = customers.sudo().mapped(lambda customer: customer.minicrm_phone_digits)
-        self.cr.execute("UPDATE res_partner SET minicrm_phone_digits = NULL WHERE id IN %s",
-                        (tuple(customers.ids),))
-        fill_phone_digits(self.cr, customers.ids)
+        columns = ["minicrm_phone_digits", "minicrm_search_text"]
+        by_orm = customers.sudo().read(columns)
+        self.cr.execute("UPDATE res_partner SET minicrm_phone_digits = NULL, "
+                        "minicrm_search_text = NULL WHERE id IN %s", (tuple(customers.ids),))
+        fill_search_columns(self.cr, customers.ids)
         customers.invalidate_cache()
-        by_sql = customers.sudo().mapped(lambda customer: customer.minicrm_phone_digits)
-        self.assertEqual(by_sql, by_orm)
-        self.assertEqual(by_orm[0], "33612345678 33711223344")
-        self.assertEqual(by_orm[2], "14155550100")
+        self.assertEqual(customers.sudo().read(columns), by_orm)
+        self.assertEqual(by_orm[0]["minicrm_phone_digits"], "33612345678 33711223344")
+        self.assertEqual(by_orm[2]["minicrm_phone_digits"], "14155550100")
+        self.assertEqual(by_orm[0]["minicrm_search_text"],
+                         "elodie case0 phone0@example.com 33612345678 33711223344")
+
+    def test_other_partners_have_no_search_columns(self):
+        partner = self.env["res.partner"].create({"name": "Supplier Élan", "phone": "0612"})
+        self.assertFalse(partner.minicrm_phone_digits)
+        self.assertFalse(partner.minicrm_search_text)
