@@ -17,6 +17,8 @@
         "partner_firstname",
         "base_access_hardening",
     ],
+    # Phone numbers are searched in E.164 form (as Odoo's phone_validation does).
+    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/minicrm_security.xml",
         "security/ir.model.access.csv",
