@@ -2,7 +2,10 @@
 # Benchmark database and benchmark run (not tests: they print figures).
 #   scripts/bench.sh data   create $BENCH_DB with the addon, fill it
 #                           (BENCH_AGENCIES=10 BENCH_CUSTOMERS=1000000 BENCH_BOOKINGS=3000000)
-#   scripts/bench.sh run    time search, list, form and export; JSON in .local/benchmark.json
+#   scripts/bench.sh run    time keystrokes, list, form and export through the ORM, then
+#                           keystrokes over HTTP against a --workers 2 server on loopback
+#                           (BENCH_RUNS=15 BENCH_CLIENTS=8 BENCH_SECONDS=30
+#                           BENCH_HTTP_PORT=8369); JSON in .local/benchmark.json
 source "$(dirname "$0")/lib.sh"
 bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
@@ -24,7 +27,9 @@ case "${1:-}" in
   run)
     db_exists "$BENCH_DB" || die "$BENCH_DB does not exist: run \`make bench-data\` first"
     "$VENV/bin/python" scripts/benchmark.py -c "$ODOO_CONF" -d "$BENCH_DB" \
-      --runs "${BENCH_RUNS:-7}" --json "$LOCAL_DIR/benchmark.json"
+      --runs "${BENCH_RUNS:-15}" --json "$LOCAL_DIR/benchmark.json" \
+      --http-port "${BENCH_HTTP_PORT:-8369}" --clients "${BENCH_CLIENTS:-8}" \
+      --seconds "${BENCH_SECONDS:-30}"
     ;;
   *) die "usage: scripts/bench.sh data|run" ;;
 esac

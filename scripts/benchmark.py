@@ -1,38 +1,88 @@
-"""Time the customer list, search, form and export on a generated database.
+"""Time the customer list's keystrokes, list page, form and export on a
+generated database, through the ORM and over HTTP.
 
-    benchmark.py -c ODOO_CONF -d DB [--runs 7] [--json FILE]
+    benchmark.py -c ODOO_CONF -d DB [--runs 15] [--json FILE]
+                 [--http-port 8369] [--clients 8] [--seconds 30] [--no-http]
 
-Everything runs through the ORM as the staff user of the first generated
-agency (bench.staff.1@agency.example), with record rules active. In the same
-run, the same search fragments go through stock Odoo's partner search domain
-(`display_name`/`email` ilike, as superuser, without this module's trigram
-indexes: they are dropped inside a transaction that is rolled back).
-Prints a table and writes it as JSON. Figures are server time in ms.
+ORM part: everything runs as the staff user of the first generated agency
+(bench.staff.1@agency.example, a French agency) with record rules active.
+A keystroke is what the customer list asks the server for after each pause
+in typing: its first page (search_read of 80 rows in list order) and, when
+the page is full, the count capped at 1,000 (controllers/dataset.py). In
+the same run, stock Odoo's partner search (display_name/ref/email ilike, or
+phone ilike, exact count) runs as superuser without this module's indexes
+(dropped inside a transaction that is rolled back).
+
+HTTP part: a server started here with `--workers 2` (prefork, through
+scripts/odoo-bin, on loopback) answers the list's own request,
+/web/dataset/search_read with the customer action's context: one client
+typing, then --clients clients typing at once for --seconds seconds, each a
+staff user of its own agency. Bounded in time and count; loopback only.
+
+Prints tables and writes them as JSON. Figures are milliseconds.
 """
 import argparse
 import json
+import os
 import resource
+import signal
+import socket
 import statistics
+import subprocess
+import sys
+import threading
 import time
+
+import requests
 
 import odoo
 from odoo import SUPERUSER_ID, api
 
-STAFF_LOGIN = "bench.staff.1@agency.example"
-FRAGMENTS = {"name": "mart", "email": "cia.", "phone": "2345"}
-LIST_FIELDS = ["name", "email", "phone", "booking_count", "last_booking_date"]
+STAFF_LOGIN = "bench.staff.%d@agency.example"
+# Fragments of 1 to 4 characters as typed letter by letter, by kind; then
+# two-word fragments. Agency 1 is French: "06 12" is a national number.
+FRAGMENTS = [
+    ("name", ["m", "ma", "mar", "mart"]),
+    ("name", ["j", "ju", "jul", "juli"]),
+    ("email", ["@", "@p", "@po", "@pos"]),
+    ("email", [".", ".1", ".12", ".123"]),
+    ("phone", ["0", "06", "06 1", "06 12"]),
+    ("phone", ["+", "+3", "+33", "+33 6"]),
+    ("phone", ["2", "23", "234", "2345"]),
+    ("two words", ["claire mar", "martin c", "dubois, l", "hugo ber"]),
+]
+LIST_FIELDS = ["name", "email", "phone", "booking_count", "last_booking_date",
+               "customer_state"]
 CUSTOMERS = [("customer_state", "!=", False)]
+PAGE = 80
+COUNT_LIMIT = 1000
 HISTORY_FIELDS = ["name", "pickup_datetime", "route", "state", "invoice_number",
                   "rental_company_id"]
 EXPORT_SIZE = 100000
-TRIGRAM_INDEXES = ["res_partner_minicrm_name_trgm_idx", "res_partner_minicrm_email_trgm_idx",
-                   "res_partner_minicrm_minicrm_phone_digits_trgm_idx"]
+OUR_INDEXES = ["res_partner_minicrm_search_text_trgm_idx", "res_partner_minicrm_list_idx"]
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def stock_domain(fragment):
-    """The stock partner search view's "Name" filter."""
+def keystroke_domain(fragment):
+    return CUSTOMERS + [("minicrm_search", "ilike", fragment)]
+
+
+def stock_domain(kind, fragment):
+    """The stock partner search view's "Name" filter (or its phone filter)."""
+    if kind == "phone":
+        return ["|", ("phone", "ilike", fragment), ("mobile", "ilike", fragment)]
     return ["|", "|", ("display_name", "ilike", fragment), ("ref", "=", fragment),
             ("email", "ilike", fragment)]
+
+
+def summary(timings):
+    ordered = sorted(timings)
+
+    def percentile(share):
+        return round(ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))], 2)
+    return {"median_ms": round(statistics.median(ordered), 2), "p95_ms": percentile(0.95),
+            "p99_ms": percentile(0.99), "min_ms": round(ordered[0], 2),
+            "max_ms": round(ordered[-1], 2), "runs": len(ordered)}
 
 
 def measure(function, runs):
@@ -42,20 +92,19 @@ def measure(function, runs):
         started = time.perf_counter()
         function()
         timings.append((time.perf_counter() - started) * 1000)
-    return {"median_ms": round(statistics.median(timings), 2), "min_ms": round(min(timings), 2),
-            "max_ms": round(max(timings), 2), "runs": runs}
+    return summary(timings)
 
 
 def rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-class Benchmark(object):
+class OrmBenchmark(object):
 
     def __init__(self, cr, runs):
         self.cr, self.runs = cr, runs
         admin = api.Environment(cr, SUPERUSER_ID, {})
-        self.staff = admin["res.users"].search([("login", "=", STAFF_LOGIN)])
+        self.staff = admin["res.users"].search([("login", "=", STAFF_LOGIN % 1)])
         if not self.staff:
             raise SystemExit("No benchmark data here: run `make bench-data` first.")
         self.admin_env = admin
@@ -63,37 +112,73 @@ class Benchmark(object):
         self.results = {"customers": admin["res.partner"].search_count(CUSTOMERS),
                         "bookings": admin["minicrm.booking"].search_count([]),
                         "staff_agency_customers": self.env["res.partner"].search_count(CUSTOMERS),
-                        "timings": {}}
+                        "keystrokes": [], "timings": {}}
 
-    def fresh(self, model):
-        self.env[model].invalidate_cache()
-        return self.env[model]
+    def fresh(self, model, env=None):
+        model = (env or self.env)[model]
+        model.invalidate_cache()
+        return model
 
     def record(self, name, function, **extra):
         result = measure(function, self.runs)
         result.update(extra)
         self.results["timings"][name] = result
-        print("  %-42s %9.1f %9.1f %9.1f" % (
-            name, result["median_ms"], result["min_ms"], result["max_ms"]), flush=True)
+        print("  %-46s %9.1f %9.1f %9.1f" % (
+            name, result["median_ms"], result["p95_ms"], result["max_ms"]), flush=True)
         return result
 
-    def run_searches(self):
-        for kind, fragment in FRAGMENTS.items():
-            domain = CUSTOMERS + [("minicrm_search", "ilike", fragment)]
-            found = len(self.env["res.partner"].search(domain, limit=80))
-            self.record("search %s '%s' (limit 80)" % (kind, fragment),
-                        lambda: self.fresh("res.partner").search(domain, limit=80),
-                        rows=found)
-            self.record("search_count %s '%s'" % (kind, fragment),
-                        lambda: self.fresh("res.partner").search_count(domain),
-                        rows=self.env["res.partner"].search_count(domain))
-        picker = self.env["res.partner"].with_context(minicrm_customer_search=True)
-        self.record("name_search name '%s' (limit 8)" % FRAGMENTS["name"],
-                    lambda: picker.name_search(FRAGMENTS["name"], args=CUSTOMERS, limit=8))
+    def keystroke(self, fragment):
+        """What the list's search_read route does (controllers/dataset.py)."""
+        Partner = self.fresh("res.partner")
+        domain = keystroke_domain(fragment)
+        rows = Partner.search_read(domain, LIST_FIELDS, limit=PAGE)
+        if len(rows) == PAGE:
+            return Partner._search_count_limited(domain, COUNT_LIMIT)
+        return len(rows)
+
+    def stock_keystroke(self, kind, fragment):
+        """Stock Odoo's list: page and exact count, as superuser."""
+        Partner = self.fresh("res.partner", self.admin_env)
+        domain = stock_domain(kind, fragment)
+        rows = Partner.search_read(domain, LIST_FIELDS, limit=PAGE)
+        return Partner.search_count(domain) if len(rows) == PAGE else len(rows)
+
+    def run_keystrokes(self):
+        print("  %-46s %9s %9s %9s" % ("keystroke (first page + capped count)", "median",
+                                       "p95", "max"))
+        for kind, fragments in FRAGMENTS:
+            for fragment in fragments:
+                matches = self.fresh("res.partner").search_count(keystroke_domain(fragment))
+                shown = self.keystroke(fragment)
+                result = self.record("%s '%s' (%d matches, pager %s)" % (
+                    kind, fragment, matches, "1000+" if shown > COUNT_LIMIT else shown),
+                    lambda: self.keystroke(fragment), matches=matches, kind=kind,
+                    fragment=fragment)
+                self.results["keystrokes"].append(result)
+
+    def run_stock(self):
+        """Stock domain and exact count, superuser, without our indexes."""
+        print("  %-46s %9s %9s %9s" % ("stock Odoo (page + exact count)", "median", "p95",
+                                       "max"))
+        self.cr.execute("SAVEPOINT stock")
+        for index in OUR_INDEXES:
+            self.cr.execute("DROP INDEX IF EXISTS %s" % index)
+        ratios = {}
+        for keystroke in self.results["keystrokes"]:
+            kind, fragment = keystroke["kind"], keystroke["fragment"]
+            if len(fragment) < 3:
+                continue
+            stock = self.record("stock: %s '%s'" % (kind, fragment),
+                                lambda: self.stock_keystroke(kind, fragment))
+            ratios["%s '%s'" % (kind, fragment)] = round(
+                stock["median_ms"] / keystroke["median_ms"], 1)
+        self.cr.execute("ROLLBACK TO SAVEPOINT stock")
+        self.results["stock_ratio"] = ratios
 
     def run_list_and_form(self):
         self.record("list page: search_read 80 customers",
-                    lambda: self.fresh("res.partner").search_read(CUSTOMERS, LIST_FIELDS, limit=80))
+                    lambda: self.fresh("res.partner").search_read(CUSTOMERS, LIST_FIELDS,
+                                                                  limit=PAGE))
         heavy = self.env["res.partner"].search(CUSTOMERS, order="booking_count desc", limit=1)
         form = self.env.ref("minicrm_agency.view_minicrm_customer_form")
         form_fields = list(self.env["res.partner"].fields_view_get(form.id, "form")["fields"])
@@ -103,8 +188,7 @@ class Benchmark(object):
             values = customer.read(form_fields)[0]
             # The web client then reads the first page of the history tab.
             self.fresh("minicrm.booking").browse(values["booking_ids"][:40]).read(HISTORY_FIELDS)
-        bookings = len(heavy.booking_ids)
-        self.record("form: customer with %d bookings" % bookings, open_form)
+        self.record("form: customer with %d bookings" % len(heavy.booking_ids), open_form)
 
     def run_export(self):
         customers = self.env["res.partner"].search(CUSTOMERS, limit=EXPORT_SIZE)
@@ -113,61 +197,179 @@ class Benchmark(object):
         def export():
             rows = self.fresh("res.partner").browse(customers.ids).export_data(LIST_FIELDS)
             assert len(rows["datas"]) == len(customers)
-        self.record("export_data %d customers" % len(customers), export,
-                    rss_before_mb=round(before, 1))
-        self.results["timings"]["export_data %d customers" % len(customers)][
-            "peak_rss_mb"] = round(rss_mb(), 1)
-
-    def run_stock(self):
-        """Stock domain, superuser, no trigram index: dropped in a savepoint."""
-        ratios, typing = {}, {}
-        self.cr.execute("SAVEPOINT stock")
-        for index in TRIGRAM_INDEXES:
-            self.cr.execute("DROP INDEX IF EXISTS %s" % index)
-        Partner = self.admin_env["res.partner"]
-        for kind, fragment in FRAGMENTS.items():
-            domain = stock_domain(fragment) if kind != "phone" else [("phone", "ilike", fragment)]
-            stock = self.record("stock: search %s '%s' (limit 80)" % (kind, fragment),
-                                lambda: Partner.search(domain, limit=80))
-            stock_count = self.record("stock: search_count %s '%s'" % (kind, fragment),
-                                      lambda: Partner.search_count(domain))
-            timings = self.results["timings"]
-            ours = timings["search %s '%s' (limit 80)" % (kind, fragment)]
-            ours_count = timings["search_count %s '%s'" % (kind, fragment)]
-            ratios[kind] = round(stock["median_ms"] / ours["median_ms"], 1)
-            # What the list does on each keystroke: one page and the count.
-            typing[kind] = round((stock["median_ms"] + stock_count["median_ms"])
-                                 / (ours["median_ms"] + ours_count["median_ms"]), 1)
-        self.cr.execute("ROLLBACK TO SAVEPOINT stock")
-        self.results["stock_ratio"] = ratios
-        self.results["stock_ratio_search_and_count"] = typing
+        name = "export_data %d customers" % len(customers)
+        self.record(name, export, rss_before_mb=round(before, 1))
+        self.results["timings"][name]["peak_rss_mb"] = round(rss_mb(), 1)
 
     def run(self):
         print("%d customers, %d bookings; staff user sees %d customers" % (
             self.results["customers"], self.results["bookings"],
             self.results["staff_agency_customers"]))
-        print("  %-42s %9s %9s %9s" % ("operation", "median", "min", "max"))
-        self.run_searches()
-        self.run_list_and_form()
+        self.run_keystrokes()
+        medians = [k["median_ms"] for k in self.results["keystrokes"]]
+        p95s = [k["p95_ms"] for k in self.results["keystrokes"]]
+        self.results["keystroke_overall"] = {
+            "median_of_medians_ms": round(statistics.median(medians), 2),
+            "worst_median_ms": max(medians), "worst_p95_ms": max(p95s)}
+        print("keystrokes: median of medians %.1f ms, worst median %.1f ms, worst p95 %.1f ms"
+              % (statistics.median(medians), max(medians), max(p95s)))
         self.run_stock()
+        print("stock / minicrm, keystroke medians (3+ characters): %s"
+              % self.results["stock_ratio"])
+        self.run_list_and_form()
         self.run_export()
-        print("stock / minicrm, search (limit 80): %s" % self.results["stock_ratio"])
-        print("stock / minicrm, search + search_count: %s"
-              % self.results["stock_ratio_search_and_count"])
         return self.results
+
+
+class HttpBenchmark(object):
+    """A prefork server on loopback and clients replaying the list's request."""
+
+    def __init__(self, config, database, port, clients, seconds):
+        self.config, self.database, self.port = config, database, port
+        self.clients, self.seconds = clients, seconds
+        self.url = "http://127.0.0.1:%d" % port
+        self.server = None
+
+    def start_server(self):
+        longpolling = self.port + 1
+        command = [sys.executable, os.path.join(REPO_ROOT, "scripts", "odoo-bin"),
+                   "-c", self.config, "-d", self.database, "--db-filter", "^%s$" % self.database,
+                   "--http-interface", "127.0.0.1", "--http-port", str(self.port),
+                   "--longpolling-port", str(longpolling), "--workers", "2",
+                   "--max-cron-threads", "0", "--log-level", "warn",
+                   "--log-handler", "odoo.modules.graph:CRITICAL"]
+        self.server = subprocess.Popen(command, start_new_session=True)
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                if requests.get(self.url + "/web/webclient/version_info", timeout=5) is not None:
+                    break
+            except requests.RequestException:
+                time.sleep(1)
+        else:
+            raise SystemExit("the benchmark server did not start on port %d" % self.port)
+        time.sleep(2)
+        with socket.socket() as probe:
+            listening = probe.connect_ex(("127.0.0.1", longpolling)) == 0
+        print("server: prefork, 2 workers, longpolling process %s on :%d" % (
+            "listening" if listening else "NOT listening", longpolling), flush=True)
+        return listening
+
+    def stop_server(self):
+        if self.server and self.server.poll() is None:
+            os.killpg(self.server.pid, signal.SIGINT)
+            try:
+                self.server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.server.pid, signal.SIGKILL)
+
+    def session(self, login):
+        client = requests.Session()
+        answer = client.post(self.url + "/web/session/authenticate", json={
+            "jsonrpc": "2.0", "method": "call", "params": {
+                "db": self.database, "login": login, "password": "bench"}}, timeout=60).json()
+        if not answer.get("result", {}).get("uid"):
+            raise SystemExit("could not log in as %s: %s" % (login, answer))
+        return client, answer["result"]["user_context"]
+
+    def keystroke(self, client, user_context, fragment):
+        context = dict(user_context, default_customer_state="end", minicrm_customer_search=True,
+                       minicrm_live_search=True, minicrm_count_limit=COUNT_LIMIT)
+        started = time.perf_counter()
+        answer = client.post(self.url + "/web/dataset/search_read", json={
+            "jsonrpc": "2.0", "method": "call", "params": {
+                "model": "res.partner", "fields": LIST_FIELDS, "limit": PAGE, "offset": 0,
+                "domain": keystroke_domain(fragment), "sort": "", "context": context}},
+            timeout=60)
+        elapsed = (time.perf_counter() - started) * 1000
+        ok = answer.status_code == 200 and "result" in answer.json()
+        return elapsed, ok
+
+    def one_client(self):
+        client, user_context = self.session(STAFF_LOGIN % 1)
+        fragments = [fragment for _kind, fragments in FRAGMENTS for fragment in fragments]
+        for fragment in fragments:  # warm-up
+            self.keystroke(client, user_context, fragment)
+        timings, errors = [], 0
+        for _round in range(3):
+            for fragment in fragments:
+                elapsed, ok = self.keystroke(client, user_context, fragment)
+                timings.append(elapsed)
+                errors += not ok
+        result = summary(timings)
+        result["errors"] = errors
+        print("HTTP, one client: %d requests, median %.1f ms, p95 %.1f ms, errors %d" % (
+            result["runs"], result["median_ms"], result["p95_ms"], errors), flush=True)
+        return result
+
+    def concurrent_clients(self):
+        fragments = [fragment for _kind, fragments in FRAGMENTS for fragment in fragments]
+        sessions = [self.session(STAFF_LOGIN % (number % 10 + 1))
+                    for number in range(self.clients)]
+        timings, errors, lock = [], [0], threading.Lock()
+        stop_at = time.time() + self.seconds
+
+        def type_for(number):
+            client, user_context = sessions[number]
+            position = number * 3
+            while time.time() < stop_at:
+                fragment = fragments[position % len(fragments)]
+                position += 1
+                try:
+                    elapsed, ok = self.keystroke(client, user_context, fragment)
+                except requests.RequestException:
+                    elapsed, ok = 0.0, False
+                with lock:
+                    if ok:
+                        timings.append(elapsed)
+                    else:
+                        errors[0] += 1
+        started = time.time()
+        threads = [threading.Thread(target=type_for, args=(number,))
+                   for number in range(self.clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        duration = time.time() - started
+        result = summary(timings) if timings else {}
+        result.update(clients=self.clients, seconds=round(duration, 1), errors=errors[0],
+                      requests_per_s=round(len(timings) / duration, 1))
+        print("HTTP, %d clients for %.0f s: %.1f requests/s, p50 %.1f ms, p95 %.1f ms, "
+              "p99 %.1f ms, errors %d" % (
+                  self.clients, duration, result["requests_per_s"], result.get("median_ms", 0),
+                  result.get("p95_ms", 0), result.get("p99_ms", 0), errors[0]), flush=True)
+        return result
+
+    def run(self):
+        try:
+            listening = self.start_server()
+            return {"longpolling_listening": listening, "one_client": self.one_client(),
+                    "concurrent": self.concurrent_clients()}
+        finally:
+            self.stop_server()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--json", default="benchmark.json")
+    parser.add_argument("--http-port", type=int, default=8369)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--no-http", action="store_true")
     args = parser.parse_args()
+    if not 1 <= args.clients <= 32 or not 1 <= args.seconds <= 300:
+        parser.error("--clients 1..32 and --seconds 1..300")
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     with api.Environment.manage(), odoo.registry(args.database).cursor() as cr:
-        results = Benchmark(cr, args.runs).run()
+        results = OrmBenchmark(cr, args.runs).run()
         cr.rollback()
+    if not args.no_http:
+        results["http"] = HttpBenchmark(args.config, args.database, args.http_port,
+                                        args.clients, args.seconds).run()
     results.update(date=time.strftime("%Y-%m-%d %H:%M"), database=args.database)
     with open(args.json, "w") as handle:
         json.dump(results, handle, indent=2)

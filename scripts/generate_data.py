@@ -175,8 +175,9 @@ class Generator(object):
         columns = ("id", "name", "display_name", "firstname", "lastname", "email", "phone",
                    "mobile", "lang", "minicrm_agency_id", "customer_state",
                    "minicrm_phone_digits", "minicrm_search_text", "active", "customer",
-                   "supplier", "employee", "is_company", "type", "commercial_partner_id", "company_id",
-                   "partner_share", "message_bounce", "opt_out", "minicrm_login_partner",
+                   "supplier", "employee", "is_company", "type", "commercial_partner_id",
+                   "company_id", "partner_share", "message_bounce", "opt_out",
+                   "minicrm_login_partner",
                    "booking_count", "request_count", "create_uid", "create_date",
                    "write_uid", "write_date")
         first_id = self.reserve_ids("res_partner_id_seq", self.args.customers)
