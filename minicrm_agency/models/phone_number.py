@@ -65,5 +65,7 @@ def phone_fragment_keys(text, region=None):
             keys.append(digits[2:])
         elif metadata and metadata.national_prefix and digits.startswith(metadata.national_prefix):
             keys.append("%d%s" % (metadata.country_code, digits[len(metadata.national_prefix):]))
+    # "+3" is already a country code: one digit is worth searching.
+    shortest = 1 if text.strip().startswith("+") else MIN_PHONE_DIGITS
     return [key for index, key in enumerate(keys)
-            if len(key) >= MIN_PHONE_DIGITS and key not in keys[:index]]
+            if len(key) >= shortest and key not in keys[:index]]
