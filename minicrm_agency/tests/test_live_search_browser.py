@@ -12,7 +12,7 @@ from .common import BROWSER_PYTHON, SCREENSHOT_DIR, SCRIPTS_DIR
 TOUR = os.path.join(SCRIPTS_DIR, "live_search_browser_tour.py")
 STAFF_LOGIN = "anna.staff@alpha-travel.example"
 TEXTS = ["", "m", "ma", "mar", "mart", "sophie", "marco", "06 11 22", "+33 6 11 22",
-         "Dubois, Sophie"]
+         "Dubois, Sophie", "o", "o|end_users"]
 
 
 @at_install(False)
@@ -36,17 +36,24 @@ class TestLiveSearchBrowser(HttpCase):
                                       "'minicrm_count_limit': 5")})
             Partner = env["res.partner"].sudo(staff)
             expected = {}
-            for text in TEXTS:
+            for key in TEXTS:
+                text, _separator, search_filter = key.partition("|")
                 domain = [("customer_state", "!=", False)]
                 if text:
                     domain.append(("minicrm_search", "ilike", text))
-                expected[text] = Partner.search(domain).mapped("name")
-        return action.id, capped.id, expected
+                if search_filter == "end_users":
+                    domain.append(("customer_state", "=", "end"))
+                expected[key] = Partner.search(domain).mapped("name")
+            states = dict(Partner._fields["customer_state"]._description_selection(env))
+            groups = sorted(set(states[state] for state in Partner.search(
+                [("customer_state", "=", "end"), ("minicrm_search", "ilike", "o")]
+            ).mapped("customer_state")))
+        return action.id, capped.id, expected, groups
 
     def test_customer_list_filters_as_you_type(self):
         if not BROWSER_PYTHON:
             self.skipTest("run through scripts/test.sh, which provides Playwright")
-        action_id, capped_id, expected = self.expected_rows()
+        action_id, capped_id, expected, groups = self.expected_rows()
         # The texts the tour types must tell the rows apart.
         self.assertEqual(expected["mart"], ["Claire-Marie Martin"])
         self.assertEqual(expected["06 11 22"], ["Sophie Dubois"])
@@ -62,9 +69,16 @@ class TestLiveSearchBrowser(HttpCase):
             self.assertEqual(step["rows"], step["expected"], step)
         # Letter by letter, the text stays in the box (no facet until Enter).
         self.assertEqual([step["input"] for step in seen["steps"][1:5]], ["m", "ma", "mar", "mart"])
+        # Leaving the box keeps the text that filters the list.
+        blurred = [step for step in seen["steps"] if step["step"] == "blurred"][0]
+        self.assertEqual(blurred["input"], "mart")
         # Six letters typed fast: one search after the pause, not one a letter.
         self.assertLessEqual(seen["burst_searches"], 2, seen)
         self.assertIn("marco", seen["facet"])
+        # A filter and a grouping keep the text in the box and in the search.
+        self.assertLess(len(expected["o|end_users"]), len(expected["o"]))
+        self.assertEqual(seen["filtered"]["input"], "o")
+        self.assertEqual([name.split(" (")[0] for name in seen["filtered"]["groups"]], groups)
         self.assertEqual(seen["pager"]["capped"], "5+")
         self.assertEqual(seen["pager"]["exact"], str(len(expected[""])))
         self.assertEqual(seen["pager"]["next_page"], "6-10 / %d" % len(expected[""]))

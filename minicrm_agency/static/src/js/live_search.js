@@ -10,6 +10,11 @@ odoo.define('minicrm_agency.live_search', function (require) {
  * are Odoo's own: the typed text is simply one more domain of the search,
  * as long as it is in the box.
  *
+ * The text stays in the box while it is searched: when the box loses focus
+ * (a click on Filters, a row, the pager) and when a filter, a grouping or a
+ * favorite is chosen, Odoo would empty the box but leave the list filtered.
+ * Enter or a pick in the autocompletion makes the text a facet, as in Odoo.
+ *
  * Order of replies: the web client's list reload runs in a mutex and its
  * controller renders the last update only (DropPrevious), so the reply to
  * an older keystroke never replaces the rows of a newer one.
@@ -38,6 +43,51 @@ SearchView.include({
         }
         this._minicrmSearchedText = text;
         return search;
+    },
+
+    /**
+     * @override Enter or a pick in the autocompletion: the text becomes a facet.
+     */
+    select_completion: function () {
+        this._minicrmTextCommitted = true;
+        return this._super.apply(this, arguments);
+    },
+
+    /**
+     * @override keeps the text being typed when a facet is added or removed
+     */
+    renderFacets: function () {
+        if (this._minicrmTextCommitted) {
+            this._minicrmTextCommitted = false;
+            this._minicrmTypedText = '';
+        }
+        var result = this._super.apply(this, arguments);
+        this._minicrmRestoreText();
+        return result;
+    },
+
+    /**
+     * @override Odoo empties the box when it loses focus: put the text back,
+     * and search it now if a search of it is pending.
+     */
+    childBlurred: function () {
+        var result = this._super.apply(this, arguments);
+        this._minicrmRestoreText();
+        if (this._minicrmTypedText && this._minicrmLiveTimer) {
+            clearTimeout(this._minicrmLiveTimer);
+            this._minicrmLiveTimer = null;
+            this._minicrmLiveSearch();
+        }
+        return result;
+    },
+
+    /**
+     * @private
+     */
+    _minicrmRestoreText: function () {
+        if (this._minicrmTypedText && this._minicrmLiveField()) {
+            this.$('.o_searchview_input').val(this._minicrmTypedText);
+        }
     },
 
     /**
@@ -74,6 +124,7 @@ SearchView.include({
         if (!this._minicrmLiveField()) {
             return;
         }
+        this._minicrmTypedText = this._minicrmLiveText();
         clearTimeout(this._minicrmLiveTimer);
         this._minicrmLiveTimer = setTimeout(this._minicrmLiveSearch.bind(this), LIVE_DELAY);
     },
@@ -82,6 +133,7 @@ SearchView.include({
      * @private
      */
     _minicrmLiveSearch: function () {
+        this._minicrmLiveTimer = null;
         if (this.isDestroyed() || this._minicrmLiveText() === (this._minicrmSearchedText || '')) {
             return;
         }
