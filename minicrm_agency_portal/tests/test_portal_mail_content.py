@@ -36,3 +36,12 @@ class TestPortalMailContent(MinicrmCase):
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.subject,
                          "Password reset for your bookings with Test Agency A, Test Agency B")
+
+    def test_the_booking_confirmation_links_to_the_booking_online(self):
+        self.agency_a.write({"send_booking_confirmation": True})
+        booking = self.create_booking(self.staff_a1, self.customer_a, self.company_1)
+        booking.sudo(self.staff_a1).action_confirm()
+        mail = self.env["mail.mail"].search([("model", "=", "minicrm.booking"),
+                                             ("res_id", "=", booking.id)])
+        self.assertEqual(len(mail), 1)
+        self.assertIn("/my/bookings/%d" % booking.id, mail.body_html)
