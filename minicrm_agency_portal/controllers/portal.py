@@ -7,7 +7,7 @@ from werkzeug.exceptions import NotFound
 from werkzeug.utils import redirect
 
 from odoo import _, http
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.service import security
 
@@ -115,11 +115,14 @@ class MinicrmCustomerPortal(CustomerPortal):
         if not quote or not request.env.user.share:
             raise NotFound()
         try:
-            if accept:
-                quote._minicrm_portal_accept()
-            else:
-                quote._minicrm_portal_decline()
-        except UserError as error:
+            # All or nothing: an accepted request always has its booking.
+            with request.env.cr.savepoint():
+                if accept:
+                    quote._minicrm_portal_accept()
+                else:
+                    quote._minicrm_portal_decline()
+        except (UserError, ValidationError) as error:
+            quote.invalidate_cache()
             return self._minicrm_render_booking(quote, error=error.name)
         return redirect(quote.portal_url, code=303)
 
