@@ -41,7 +41,11 @@ class TestQuoteBrowser(HttpCase):
 
     def in_requests_cursor(self, function):
         with self.registry.cursor() as cr:
-            return function(api.Environment(cr, SUPERUSER_ID, {}))
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            # The same environment as the previous call's: forget what it
+            # read before the browser's last step.
+            env.clear()
+            return function(env)
 
     def test_a_quote_from_the_public_page_to_the_confirmation_mail(self):
         if not BROWSER_PYTHON:

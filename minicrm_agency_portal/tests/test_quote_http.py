@@ -135,9 +135,7 @@ class TestQuoteAnswerHttp(MinicrmAttackCase):
 
     def test_a_quoted_request_shows_accept_and_decline(self):
         self.login(self.ann_login, PASSWORD)
-        # Any page of the session gives its token (an answered request's
-        # page has no form left).
-        page = self.url_open("/my/account").text
+        page = self.url_open("/my/requests/%d" % self.quote.id).text
         for action in ("accept", "decline"):
             self.assertRegex(page, r'<form method="post"[^>]* action="/my/requests/%d/%s">'
                              % (self.quote.id, action))
