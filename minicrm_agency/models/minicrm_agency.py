@@ -1,12 +1,28 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+import unicodedata
+
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
+
+from odoo.addons.base.res.res_partner import _tz_get
 
 from .minicrm_chatter import with_sender
 
 # What only the operator decides; an agency manager edits the rest.
-OPERATOR_FIELDS = {"rental_company_ids", "user_ids", "active"}
+OPERATOR_FIELDS = {"rental_company_ids", "user_ids", "active", "send_booking_confirmation"}
+# A quote page's address: lowercase words of letters and digits joined by dashes.
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX_LENGTH = 64
+
+
+def slugify(text):
+    """``text`` as a quote page address: accents dropped, lowercase,
+    anything else than letters and digits one dash."""
+    ascii_text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:SLUG_MAX_LENGTH].strip("-") or "agency"
 
 
 class MinicrmAgency(models.Model):
@@ -31,6 +47,19 @@ class MinicrmAgency(models.Model):
         default=lambda self: self.env.user.company_id.country_id,
         help="Phone numbers typed without a country code are read as this country's, "
              "so that a customer is found by a national or an international number.")
+    send_booking_confirmation = fields.Boolean(
+        "Send booking confirmations", default=False, track_visibility="onchange",
+        help="Confirming a booking queues a confirmation email to the booking's contact, "
+             "in their language, from this agency. Set by the operator.")
+    quote_slug = fields.Char(
+        "Quote page address", size=SLUG_MAX_LENGTH, copy=False, index=True,
+        track_visibility="onchange",
+        help="The public \"Request a quote\" page is /quote/<this address>. Lowercase "
+             "letters, digits and dashes; made from the name when left empty.")
+    tz = fields.Selection(
+        _tz_get, string="Time zone",
+        help="Times on the public quote form are in this time zone, and it is the time "
+             "zone of the portal logins of the agency's customers until they choose one.")
     user_ids = fields.One2many(
         "res.users", "minicrm_agency_id", string="Staff",
         help="Backend users who work for this agency.",
@@ -44,7 +73,16 @@ class MinicrmAgency(models.Model):
 
     _sql_constraints = [
         ("name_uniq", "unique(name)", "An agency with this name already exists."),
+        ("quote_slug_uniq", "unique(quote_slug)",
+         "Another agency already uses this quote page address."),
     ]
+
+    @api.model
+    def create(self, vals):
+        if not vals.get("quote_slug"):
+            vals = dict(vals, quote_slug=self._minicrm_free_slug(slugify(vals.get("name"))))
+        self._minicrm_check_quote_slug(vals["quote_slug"])
+        return super(MinicrmAgency, self).create(vals)
 
     @api.multi
     @api.returns("mail.message", lambda value: value.id)
@@ -56,5 +94,53 @@ class MinicrmAgency(models.Model):
         if OPERATOR_FIELDS & set(vals) and not self.env.user._minicrm_is_operator():
             raise AccessError(_(
                 "Only the operator administrator changes an agency's rental "
-                "companies, staff or archiving."))
+                "companies, staff, archiving or booking confirmations."))
+        if "quote_slug" in vals and not vals["quote_slug"]:
+            for agency in self:
+                super(MinicrmAgency, agency).write(dict(vals, quote_slug=agency._minicrm_free_slug(
+                    slugify(vals.get("name") or agency.name))))
+            return True
+        if "quote_slug" in vals:
+            self._minicrm_check_quote_slug(vals["quote_slug"], self.ids)
         return super(MinicrmAgency, self).write(vals)
+
+    @api.model
+    def _minicrm_check_quote_slug(self, slug, agency_ids=()):
+        """Refused before writing, in plain words: the unique constraint
+        then only settles two agencies saved at the same time."""
+        if not isinstance(slug, str) or not SLUG_RE.match(slug) or len(slug) > SLUG_MAX_LENGTH:
+            raise ValidationError(_(
+                "The quote page address '%s' may only hold lowercase letters, digits "
+                "and single dashes between them (for example alpha-travel).") % (slug,))
+        # sudo: uniqueness across agencies the user cannot read; only a
+        # yes/no leaves this check.
+        if self.sudo().with_context(active_test=False).search_count(
+                [("quote_slug", "=", slug), ("id", "not in", list(agency_ids))]):
+            raise ValidationError(_(
+                "Another agency already uses the quote page address '%s': choose "
+                "another one.") % slug)
+
+    @api.model
+    def _minicrm_free_slug(self, slug):
+        """``slug``, or ``slug-2``, ``slug-3``… when another agency has it."""
+        # sudo: only whether an address is taken leaves this method.
+        Agency = self.sudo().with_context(active_test=False)
+        candidate, number = slug, 1
+        while Agency.search_count([("quote_slug", "=", candidate)]):
+            number += 1
+            suffix = "-%d" % number
+            candidate = slug[:SLUG_MAX_LENGTH - len(suffix)].strip("-") + suffix
+        return candidate
+
+    @api.multi
+    def _minicrm_mail_sender(self, company):
+        """(name, email) of the mails sent in this agency's name: its own
+        address, else the company's, else the mail domain's no-reply one;
+        always under the agency's name."""
+        self.ensure_one()
+        agency = self.sudo()
+        email = agency.email or company.sudo().email
+        if not email:
+            domain = self.env["ir.config_parameter"].sudo().get_param("mail.catchall.domain")
+            email = "noreply@%s" % (domain or "localhost")
+        return agency.name, email

@@ -327,11 +327,7 @@ class MinicrmBooking(models.Model):
         if self.kind != "request":
             raise UserError(_("Only quote requests can be accepted."))
         self.write({"state": "accepted"})
-        # Replaced, not merged: the screen's keys must go.
-        # pylint: disable=context-overridden
-        booking = self.with_context(clean_context(self.env.context)).copy({
-            "kind": "booking", "name": "/", "request_id": self.id, "state": "draft",
-        })
+        booking = self._minicrm_booking_from_request()
         booking.action_confirm()
         return {
             "type": "ir.actions.act_window",
@@ -340,3 +336,13 @@ class MinicrmBooking(models.Model):
             "view_mode": "form",
             "target": "current",
         }
+
+    @api.multi
+    def _minicrm_booking_from_request(self):
+        """A new draft booking of this request's trip, linked to it."""
+        self.ensure_one()
+        # Replaced, not merged: the screen's keys must go.
+        # pylint: disable=context-overridden
+        return self.with_context(clean_context(self.env.context)).copy({
+            "kind": "booking", "name": "/", "request_id": self.id, "state": "draft",
+        })

@@ -78,12 +78,15 @@ class ResUsers(models.Model):
     @api.multi
     def _minicrm_mail_sender(self):
         """(name, email) that mails about a user's bookings come from: the
-        agency of a staff user, or of a customer of one agency only, else the
-        company; the mail domain's no-reply address when none has an email."""
+        agency of a staff user, or of a customer of one agency only (with the
+        company's address when the agency has none), else the company; the
+        mail domain's no-reply address when none has an email."""
         self.ensure_one()
         user = self.sudo()
         agencies = user.minicrm_agency_id or user.minicrm_customer_ids.mapped("minicrm_agency_id")
-        sender = agencies if len(agencies) == 1 and agencies.email else user.company_id
+        if len(agencies) == 1:
+            return agencies._minicrm_mail_sender(user.company_id)
+        sender = user.company_id
         if sender.email:
             return sender.name, sender.email
         domain = self.env["ir.config_parameter"].sudo().get_param("mail.catchall.domain")

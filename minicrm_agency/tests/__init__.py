@@ -2,6 +2,8 @@ from . import test_customer_state
 from . import test_customer_search
 from . import test_customer_form
 from . import test_booking
+from . import test_booking_confirmation
+from . import test_quote_request
 from . import test_isolation
 from . import test_export
 from . import test_query_count

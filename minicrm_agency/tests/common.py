@@ -220,6 +220,12 @@ class MinicrmHttpCase(MinicrmFixtures, HttpCase):
         """Hook for more fixtures, created on the requests' cursor: use
         ``type(self).env`` there, ``self.env`` is the test's own cursor."""
 
+    def url_open(self, url, data=None, timeout=60):
+        # A test's first page compiles the frontend assets (lessc): on a
+        # busy machine that takes longer than HttpCase's 10 seconds, and a
+        # request cut short leaves the next tests a closed cursor.
+        return super(MinicrmHttpCase, self).url_open(url, data=data, timeout=timeout)
+
     def in_test_cursor(self, function):
         """Run ``function(env)`` as superuser on the requests' cursor."""
         with self.registry.cursor() as cr:

@@ -2,9 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import OrderedDict
 
+import pytz
 from werkzeug.exceptions import NotFound
+from werkzeug.utils import redirect
 
 from odoo import _, http
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.service import security
 
@@ -37,6 +40,10 @@ class MinicrmCustomerPortal(CustomerPortal):
         values.update(
             minicrm_booking_count=Booking.search_count([("kind", "=", "booking")]),
             minicrm_request_count=Booking.search_count([("kind", "=", "request")]),
+            # The customer's agencies (their own record rules), for the
+            # "Request a quote" buttons.
+            minicrm_quote_agencies=request.env["minicrm.agency"].search(
+                [("quote_slug", "!=", False)]) if request.env.user.share else [],
         )
         return values
 
@@ -80,10 +87,44 @@ class MinicrmCustomerPortal(CustomerPortal):
         booking = request.env["minicrm.booking"].search([("id", "=", booking_id)], limit=1)
         if not booking:
             raise NotFound()
+        return self._minicrm_render_booking(booking)
+
+    def _minicrm_render_booking(self, booking, error=None):
         values = self._prepare_portal_layout_values()
-        values.update(booking=booking, kind=booking.kind,
+        values.update(booking=booking, kind=booking.kind, minicrm_error=error,
                       page_name="minicrm_%s" % booking.kind, title=page_title(booking.kind))
         return request.render("minicrm_agency_portal.portal_my_booking", values)
+
+    # -- the customer's answer to a quote ---------------------------------------
+
+    @http.route("/my/requests/<int:booking_id>/accept", type="http", auth="user",
+                methods=["POST"], website=True)
+    def portal_my_request_accept(self, booking_id, **kw):
+        return self._minicrm_answer_quote(booking_id, accept=True)
+
+    @http.route("/my/requests/<int:booking_id>/decline", type="http", auth="user",
+                methods=["POST"], website=True)
+    def portal_my_request_decline(self, booking_id, **kw):
+        return self._minicrm_answer_quote(booking_id, accept=False)
+
+    def _minicrm_answer_quote(self, booking_id, accept):
+        # Searched as the portal user, as the detail page: their record rules
+        # decide, and another customer's request is a 404.
+        quote = request.env["minicrm.booking"].search(
+            [("id", "=", booking_id), ("kind", "=", "request")], limit=1)
+        if not quote or not request.env.user.share:
+            raise NotFound()
+        try:
+            # All or nothing: an accepted request always has its booking.
+            with request.env.cr.savepoint():
+                if accept:
+                    quote._minicrm_portal_accept()
+                else:
+                    quote._minicrm_portal_decline()
+        except (UserError, ValidationError) as error:
+            quote.invalidate_cache()
+            return self._minicrm_render_booking(quote, error=error.name)
+        return redirect(quote.portal_url, code=303)
 
     # -- contact details --------------------------------------------------------
 
@@ -121,10 +162,19 @@ class MinicrmCustomerPortal(CustomerPortal):
         if getattr(response, "is_qweb", False):
             # Core's template, with the login's fields (see portal_templates.xml).
             response.qcontext.update(minicrm_details=True,
-                                     languages=request.env["res.lang"].get_installed())
+                                     languages=request.env["res.lang"].get_installed(),
+                                     timezones=pytz.common_timezones,
+                                     default_tz=self._minicrm_default_tz())
         else:
             self._minicrm_keep_session()
         return response
+
+    @staticmethod
+    def _minicrm_default_tz():
+        """The time zone offered to a login that has none: its agency's
+        (the first one that has one), never the staff member's who made it."""
+        agencies = request.env.user.minicrm_customer_ids.mapped("minicrm_agency_id")
+        return next((agency.tz for agency in agencies.sorted("name") if agency.tz), False)
 
     def details_form_validate(self, data):
         """A customer's login: the model says what is wrong (the same checks

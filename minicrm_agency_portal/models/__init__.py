@@ -2,3 +2,4 @@ from . import res_users
 from . import res_partner
 from . import res_partner_portal_details
 from . import minicrm_booking
+from . import minicrm_quote_attempt

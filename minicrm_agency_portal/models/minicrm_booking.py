@@ -1,10 +1,12 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import AccessError, UserError
 
 
 class MinicrmBooking(models.Model):
-    """Bookings and requests on the customer portal, with their chatter."""
+    """Bookings and requests on the customer portal, with their chatter;
+    customers answer a quoted request there."""
     _name = "minicrm.booking"
     _inherit = ["minicrm.booking", "portal.mixin"]
     # Customers may write to the agency from their booking's portal page.
@@ -14,3 +16,56 @@ class MinicrmBooking(models.Model):
     def _compute_portal_url(self):
         for booking in self:
             booking.portal_url = "/my/%ss/%s" % (booking.kind, booking.id)
+
+    @api.multi
+    def _minicrm_customer_url(self):
+        """The booking's page on the portal, for the confirmation mail."""
+        self.ensure_one()
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
+        return "%s/my/bookings/%s" % (base_url.rstrip("/"), self.id)
+
+    # -- the customer's answer to a quote -------------------------------------
+
+    @api.multi
+    def _minicrm_portal_accept(self):
+        """The customer accepts the quote: the request is accepted and a
+        draft booking of the trip is made for the agency to confirm.
+        Returns that booking."""
+        self._minicrm_check_portal_answer()
+        author = self.env.user.partner_id
+        # sudo: customers may not write bookings; the user's own record
+        # rules let them read this request (checked above), and the only
+        # change is the quoted → accepted step of its workflow.
+        request = self.sudo().with_context(mail_notify_force_send=False)
+        request.write({"state": "accepted"})
+        booking = request._minicrm_booking_from_request()
+        request.message_post(
+            body=_("The customer accepted the quote on the portal. Booking %s is ready "
+                   "to be confirmed.") % booking.name,
+            subtype="mail.mt_comment", message_type="comment", author_id=author.id)
+        return booking.sudo(self.env.uid)
+
+    @api.multi
+    def _minicrm_portal_decline(self):
+        """The customer declines the quote: the request is cancelled."""
+        self._minicrm_check_portal_answer()
+        author = self.env.user.partner_id
+        # sudo: as in _minicrm_portal_accept; the change is quoted → cancel.
+        request = self.sudo().with_context(mail_notify_force_send=False)
+        request.write({"state": "cancel"})
+        request.message_post(body=_("The customer declined the quote on the portal."),
+                             subtype="mail.mt_comment", message_type="comment",
+                             author_id=author.id)
+        return True
+
+    @api.multi
+    def _minicrm_check_portal_answer(self):
+        """Only the customer's own login answers (their record rules must
+        let them read the request), and only a quote that waits for it."""
+        self.ensure_one()
+        if not self.env.user.share:
+            raise AccessError(_("Staff accept quotes with the Accept button of the request."))
+        self.check_access_rights("read")
+        self.check_access_rule("read")
+        if self.kind != "request" or self.state != "quoted":
+            raise UserError(_("This request is not waiting for your answer any more."))

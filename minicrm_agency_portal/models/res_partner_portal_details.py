@@ -11,7 +11,7 @@ from odoo.addons.minicrm_agency.models.value_checks import check_values
 
 # What a customer sets on /my/account, in the form's order: no address, as
 # transfer customers often have no street, city or country to give.
-PORTAL_DETAILS_FIELDS = ["firstname", "lastname", "email", "phone", "mobile", "lang"]
+PORTAL_DETAILS_FIELDS = ["firstname", "lastname", "email", "phone", "mobile", "lang", "tz"]
 PORTAL_REQUIRED_FIELDS = ["firstname", "lastname", "email"]
 
 

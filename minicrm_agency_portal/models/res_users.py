@@ -10,6 +10,8 @@ from odoo.addons.minicrm_agency.models.context import clean_context
 from odoo.addons.minicrm_agency.models.email_address import normalize_email
 
 PORTAL_GROUP = "base.group_portal"
+INVITATION_TEMPLATE = "minicrm_agency_portal.mail_template_portal_invitation"
+RESET_TEMPLATE = "minicrm_agency_portal.mail_template_portal_reset"
 
 
 class ResUsers(models.Model):
@@ -62,6 +64,9 @@ class ResUsers(models.Model):
         identity = self.env["res.partner"].with_context(minicrm_customer_names=True).create({
             "firstname": customer.firstname, "lastname": customer.lastname,
             "email": login, "lang": customer.lang, "minicrm_login_partner": True,
+            # The agency's time zone, never the creating staff member's
+            # (res.partner's default is the context's).
+            "tz": customer.minicrm_agency_id.tz or False,
         })
         user = Users.with_context(no_reset_password=True).create({
             "login": login, "partner_id": identity.id,
@@ -83,11 +88,15 @@ class ResUsers(models.Model):
         # pylint: disable=context-overridden
         users = self.sudo().with_context(clean_context(self.env.context))
         users.mapped("partner_id").signup_prepare(signup_type="reset", expiration=expiration)
-        template = users.env.ref("minicrm_agency_portal.mail_template_portal_invitation"
-                                 if invitation else "auth_signup.reset_password_email")
+        template = users.env.ref(INVITATION_TEMPLATE if invitation else RESET_TEMPLATE)
         for user in users:
             sender = user._minicrm_mail_sender()
-            template.with_context(lang=user.lang).send_mail(
+            # The mail names the agencies the person books with (the
+            # company's name for a login of no customer).
+            agencies = user.minicrm_customer_ids.mapped("minicrm_agency_id").sorted("name")
+            template.with_context(
+                lang=user.lang, minicrm_agency_names=", ".join(agencies.mapped("name"))
+            ).send_mail(
                 user.id, force_send=False, email_values={
                     "email_from": formataddr(sender), "reply_to": formataddr(sender),
                     "author_id": False})
