@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError
 from .minicrm_chatter import with_sender
 
 # What only the operator decides; an agency manager edits the rest.
-OPERATOR_FIELDS = {"rental_company_ids", "user_ids", "active"}
+OPERATOR_FIELDS = {"rental_company_ids", "user_ids", "active", "currency_id"}
 
 
 class MinicrmAgency(models.Model):
@@ -26,6 +26,12 @@ class MinicrmAgency(models.Model):
         track_visibility="onchange",
         help="Sender of the mails its customers receive (portal invitations, password "
              "resets). Empty: the company's address is used.")
+    # Bookings' amounts and customers' spending are in this currency.
+    currency_id = fields.Many2one(
+        "res.currency", string="Currency", required=True,
+        default=lambda self: self.env.user.company_id.currency_id,
+        track_visibility="onchange",
+        help="Currency of the agency's booking amounts and of its customers' spending.")
     user_ids = fields.One2many(
         "res.users", "minicrm_agency_id", string="Staff",
         help="Backend users who work for this agency.",
@@ -51,5 +57,5 @@ class MinicrmAgency(models.Model):
         if OPERATOR_FIELDS & set(vals) and not self.env.user._minicrm_is_operator():
             raise AccessError(_(
                 "Only the operator administrator changes an agency's rental "
-                "companies, staff or archiving."))
+                "companies, staff, currency or archiving."))
         return super(MinicrmAgency, self).write(vals)

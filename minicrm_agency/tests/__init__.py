@@ -14,3 +14,4 @@ from . import test_concurrency
 from . import test_edit_lock_browser
 from . import test_real_path
 from . import test_isolation_attacks
+from . import test_spending
