@@ -1,0 +1,2 @@
+from . import test_create_invoice
+from . import test_invoice_isolation
