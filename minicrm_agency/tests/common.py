@@ -378,6 +378,18 @@ class ConcurrentConfirmations(object):
         return customer
 
 
+def readable_fields(env, model):
+    """The fields of ``model`` that ``env``'s user reads, as ``read()``
+    without a list would, less relations to models the user may not read at
+    all: with accounting installed, core's ``res.partner.invoice_ids`` needs
+    Billing rights (Odoo's own limit, the same without these addons)."""
+    Model = env[model]
+    return [name for name in Model.check_field_access_rights("read", None)
+            if not Model._fields[name].comodel_name or env[
+                Model._fields[name].comodel_name].check_access_rights(
+                    "read", raise_exception=False)]
+
+
 def mute_expected_errors(test, *loggers):
     """Silence loggers for one test (refusals are logged as errors by Odoo);
     mute_logger cannot decorate a class."""
