@@ -386,7 +386,7 @@ def readable_fields(env, model):
     limit, the same without these addons."""
     Model = env[model]
     billing = env.ref("account.group_account_invoice", raise_if_not_found=False)
-    no_billing = billing and billing not in env.user.groups_id
+    no_billing = billing and not Model.user_has_groups("account.group_account_invoice")
     return [name for name in Model.check_field_access_rights("read", None)
             if not (no_billing and (Model._fields[name]._module or "").startswith(
                 ("account", "l10n_")))]
