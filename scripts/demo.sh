@@ -11,11 +11,14 @@ source_hash() {
   (cd "$REPO_ROOT" && find ${ADDONS//,/ } -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum)
 }
 
-# The portal addon is the last to install: once it is, all three are.
-installed=$(psql -d "$DEMO_DB" -tAc "SELECT state FROM ir_module_module WHERE name='minicrm_agency_portal'" 2>/dev/null || true)
+# The invoices addon is the last to install: once it is, all four are.
+installed=$(psql -d "$DEMO_DB" -tAc "SELECT state FROM ir_module_module WHERE name='minicrm_agency_account'" 2>/dev/null || true)
 if [ "$installed" != installed ]; then
   log "Creating the demo database $DEMO_DB (a few minutes the first time)"
   db_exists "$DEMO_DB" || createdb -T template0 -E UTF8 "$DEMO_DB"
+  # Dependencies first: account installs its chart of accounts once it is
+  # installed, and the invoices' demo data needs the chart.
+  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES" --stop-after-init --log-level=warn "$QUIET_GRAPH"
   odoo_bin -d "$DEMO_DB" -i "$ADDONS" --stop-after-init --log-level=warn "$QUIET_GRAPH"
   source_hash > "$STAMP"
 elif [ "$(source_hash)" != "$(cat "$STAMP" 2>/dev/null)" ]; then

@@ -5,7 +5,8 @@
 
 Agencies, rental companies and one staff user per agency go through the ORM
 (a few dozen records). Customers and bookings are written with COPY, then the
-stored figures (bookings count, requests count, last booking date) are set in
+stored figures (bookings count, requests count, last booking date, total spent
+and spent this year) are set in
 one SQL statement and the booking sequences are moved past the generated
 references, so the ORM finds the rows exactly as if it had written them.
 No ir.model.data rows are created. Staff logins: bench.staff.<n>@agency.example,
@@ -212,6 +213,8 @@ class Generator(object):
                    self.agencies[agency_index][0], rng.choice(self.agencies[agency_index][1]),
                    pickup, dropoff, origin, destination, "%s → %s" % (origin, destination),
                    rng.randint(1, 4), firstname, lastname, email, phone, mobile, lang, name,
+                   # A price from 40.00 to 399.99 (not from rng: same trips as before).
+                   round(40 + number * 7919 % 36000 / 100.0, 2), self.currencies[agency_index],
                    SUPERUSER_ID, pickup, SUPERUSER_ID, pickup)
         self.next_numbers = counters
 
@@ -220,8 +223,10 @@ class Generator(object):
                    "rental_company_id", "pickup_datetime", "dropoff_datetime",
                    "pickup_location", "dropoff_location", "route", "passenger_count",
                    "contact_firstname", "contact_lastname", "contact_email", "contact_phone",
-                   "contact_mobile", "contact_lang", "invoice_name", "create_uid",
-                   "create_date", "write_uid", "write_date")
+                   "contact_mobile", "contact_lang", "invoice_name", "amount", "currency_id",
+                   "create_uid", "create_date", "write_uid", "write_date")
+        self.currencies = [self.env["minicrm.agency"].browse(agency_id).currency_id.id
+                           for agency_id, _companies in self.agencies]
         sequences = {kind: self.env["ir.sequence"].search([("code", "=", code)], limit=1)
                      for kind, code in (("booking", "minicrm.booking"),
                                         ("request", "minicrm.request"))}
@@ -239,16 +244,22 @@ class Generator(object):
         self.cr.execute("""
             UPDATE res_partner partner
                SET booking_count = stats.bookings, request_count = stats.requests,
-                   last_booking_date = stats.last_pickup
+                   last_booking_date = stats.last_pickup, total_spent = stats.spent,
+                   spent_this_year = stats.spent_this_year
               FROM (SELECT customer_id,
                            count(*) FILTER (WHERE kind = 'booking') AS bookings,
                            count(*) FILTER (WHERE kind = 'request') AS requests,
-                           max(pickup_datetime) FILTER (WHERE kind = 'booking') AS last_pickup
+                           max(pickup_datetime) FILTER (WHERE kind = 'booking') AS last_pickup,
+                           coalesce(sum(amount) FILTER (WHERE kind = 'booking'
+                               AND state IN ('confirmed', 'done')), 0) AS spent,
+                           coalesce(sum(amount) FILTER (WHERE kind = 'booking'
+                               AND state IN ('confirmed', 'done')
+                               AND date_part('year', pickup_datetime) = %s), 0) AS spent_this_year
                       FROM minicrm_booking
                      WHERE state != 'cancel' AND customer_id >= %s
                   GROUP BY customer_id) AS stats
              WHERE partner.id = stats.customer_id
-        """, (self.customers[0][0],))
+        """, (datetime.datetime.utcnow().year, self.customers[0][0]))
         self.log("figures of %d customers" % self.cr.rowcount)
 
     def run(self):

@@ -68,8 +68,9 @@ release_uninstallable_modules() {
   psql -d "$1" -qc "UPDATE ir_module_module SET state = 'uninstalled' WHERE state = 'to install'"
 }
 
-# The project's addons: the hardening, the CRM, its customer portal.
-ADDONS="base_access_hardening,minicrm_agency,minicrm_agency_portal"
+# The project's addons: the hardening, the CRM, its customer portal, its
+# invoices (the bridge to accounting).
+ADDONS="base_access_hardening,minicrm_agency,minicrm_agency_portal,minicrm_agency_account"
 
 # What the given addons (comma-separated) depend on outside this
 # repository, comma-separated (for odoo -i).

@@ -11,7 +11,8 @@ from odoo.addons.base.res.res_partner import _tz_get
 from .minicrm_chatter import with_sender
 
 # What only the operator decides; an agency manager edits the rest.
-OPERATOR_FIELDS = {"rental_company_ids", "user_ids", "active", "send_booking_confirmation"}
+OPERATOR_FIELDS = {"rental_company_ids", "user_ids", "active", "send_booking_confirmation",
+                   "currency_id"}
 # A quote page's address: lowercase words of letters and digits joined by dashes.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX_LENGTH = 64
@@ -60,6 +61,12 @@ class MinicrmAgency(models.Model):
         _tz_get, string="Time zone",
         help="Times on the public quote form are in this time zone, and it is the time "
              "zone of the portal logins of the agency's customers until they choose one.")
+    # Bookings' amounts and customers' spending are in this currency.
+    currency_id = fields.Many2one(
+        "res.currency", string="Currency", required=True,
+        default=lambda self: self.env.user.company_id.currency_id,
+        track_visibility="onchange",
+        help="Currency of the agency's booking amounts and of its customers' spending.")
     user_ids = fields.One2many(
         "res.users", "minicrm_agency_id", string="Staff",
         help="Backend users who work for this agency.",
@@ -94,7 +101,7 @@ class MinicrmAgency(models.Model):
         if OPERATOR_FIELDS & set(vals) and not self.env.user._minicrm_is_operator():
             raise AccessError(_(
                 "Only the operator administrator changes an agency's rental "
-                "companies, staff, archiving or booking confirmations."))
+                "companies, staff, currency, archiving or booking confirmations."))
         if "quote_slug" in vals and not vals["quote_slug"]:
             for agency in self:
                 super(MinicrmAgency, agency).write(dict(vals, quote_slug=agency._minicrm_free_slug(

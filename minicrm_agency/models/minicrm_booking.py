@@ -38,6 +38,8 @@ CONFIRMED_STATES = ("confirmed", "done")
 PICKUP_GRACE = datetime.timedelta(hours=12)
 HISTORY_IMPORT_KEY = "minicrm_import_history"
 MAX_PASSENGERS = 100
+# Far above any trip's price; keeps sums of a customer's bookings exact.
+MAX_AMOUNT = 10 ** 9
 SEQUENCE_CODES = {"request": "minicrm.request", "booking": "minicrm.booking"}
 CONTACT_FIELDS = {
     "contact_firstname": "firstname",
@@ -93,6 +95,15 @@ class MinicrmBooking(models.Model):
     dropoff_location = fields.Char("Drop-off location", required=True)
     route = fields.Char(compute="_compute_route", store=True)
     passenger_count = fields.Integer("Passengers", default=1)
+    # The agency's currency: a customer's spending adds up amounts of one
+    # currency only.
+    currency_id = fields.Many2one(
+        "res.currency", string="Currency", related="agency_id.currency_id",
+        store=True, readonly=True)
+    amount = fields.Monetary(
+        "Amount", currency_field="currency_id", track_visibility="onchange",
+        help="Price of the trip, in the agency's currency. Confirmed and done bookings "
+             "count in the customer's spending.")
     invoice_number = fields.Char("Invoice", copy=False, track_visibility="onchange",
                                  help="Invoice reference of this booking.")
     notes = fields.Text()
@@ -188,6 +199,8 @@ class MinicrmBooking(models.Model):
         if not 0 <= vals.get("passenger_count", 0) <= MAX_PASSENGERS:
             raise ValidationError(_("The number of passengers must be between 0 and %d.")
                                   % MAX_PASSENGERS)
+        if not 0 <= (vals.get("amount") or 0) < MAX_AMOUNT:
+            raise ValidationError(_("The amount must be positive and below %d.") % MAX_AMOUNT)
 
     @api.model
     def _check_scope(self, vals):

@@ -1,6 +1,47 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
+
 from odoo import api, fields, models
+
+# The bookings a customer has spent money on: booked trips that were
+# confirmed or done (not drafts, not cancelled, never quote requests).
+SPENT_STATES = ("confirmed", "done")
+# The figures of _compute_booking_stats, for a batch of customers or all of
+# them (scripts/generate_data.py writes the same figures in its own SQL).
+# "This year" is the pickup's calendar year in UTC: agencies have no time
+# zone of their own.
+STATS_SQL = """
+    SELECT customer_id, kind, count(*), max(pickup_datetime),
+           coalesce(sum(amount) FILTER (WHERE state IN %(spent)s), 0),
+           coalesce(sum(amount) FILTER (WHERE state IN %(spent)s
+                                          AND pickup_datetime >= %(year_start)s
+                                          AND pickup_datetime < %(next_year_start)s), 0)
+      FROM minicrm_booking
+     WHERE customer_id IN %(ids)s AND state != 'cancel'
+  GROUP BY customer_id, kind
+"""
+# All customers at once (the daily cron): only rows whose figure changed are
+# written.
+SPENT_THIS_YEAR_SQL = """
+    UPDATE res_partner partner
+       SET spent_this_year = coalesce(spent.amount, 0)
+      FROM res_partner customer
+ LEFT JOIN (SELECT customer_id, sum(amount) AS amount
+              FROM minicrm_booking
+             WHERE kind = 'booking' AND state IN %(spent)s
+               AND pickup_datetime >= %(year_start)s
+               AND pickup_datetime < %(next_year_start)s
+          GROUP BY customer_id) AS spent ON spent.customer_id = customer.id
+     WHERE partner.id = customer.id AND customer.customer_state IS NOT NULL
+       AND partner.spent_this_year IS DISTINCT FROM coalesce(spent.amount, 0)
+"""
+
+
+def year_bounds(today=None):
+    """The current calendar year (UTC), as [start, next year's start)."""
+    year = (today or datetime.datetime.utcnow().date()).year
+    return "%d-01-01 00:00:00" % year, "%d-01-01 00:00:00" % (year + 1)
 
 
 class ResPartnerBookingStats(models.Model):
@@ -25,8 +66,22 @@ class ResPartnerBookingStats(models.Model):
     last_booking_date = fields.Datetime(
         "Last booking", compute="_compute_booking_stats", store=True, index=True,
         help="Pickup time of the latest booking that was not cancelled.")
+    # Not stored: the agency's, for showing the amounts below.
+    minicrm_currency_id = fields.Many2one(
+        "res.currency", string="Agency currency", related="minicrm_agency_id.currency_id",
+        readonly=True)
+    total_spent = fields.Monetary(
+        "Total spent", compute="_compute_booking_stats", store=True,
+        currency_field="minicrm_currency_id",
+        help="Amounts of the confirmed and done bookings, in the agency's currency.")
+    spent_this_year = fields.Monetary(
+        "Spent this year", compute="_compute_booking_stats", store=True,
+        currency_field="minicrm_currency_id",
+        help="Amounts of the confirmed and done bookings with a pickup this calendar "
+             "year (UTC), in the agency's currency.")
 
-    @api.depends("booking_ids.state", "booking_ids.pickup_datetime", "request_ids.state")
+    @api.depends("booking_ids.state", "booking_ids.pickup_datetime", "booking_ids.amount",
+                 "request_ids.state")
     def _compute_booking_stats(self):
         stats = {}
         real_ids = tuple(pid for pid in self.ids if isinstance(pid, int))
@@ -34,16 +89,30 @@ class ResPartnerBookingStats(models.Model):
             # One grouped query for the whole batch. Plain SQL on purpose: the
             # figures describe the customer (whose own rule already hides it
             # from other agencies), not what the current user may list.
-            self.env.cr.execute("""
-                SELECT customer_id, kind, count(*), max(pickup_datetime)
-                  FROM minicrm_booking
-                 WHERE customer_id IN %s AND state != 'cancel'
-              GROUP BY customer_id, kind
-            """, (real_ids,))
-            for customer_id, kind, count, last_pickup in self.env.cr.fetchall():
-                stats[(customer_id, kind)] = (count, last_pickup)
+            year_start, next_year_start = year_bounds()
+            self.env.cr.execute(STATS_SQL, {
+                "ids": real_ids, "spent": SPENT_STATES,
+                "year_start": year_start, "next_year_start": next_year_start})
+            for customer_id, kind, count, last_pickup, spent, spent_year in \
+                    self.env.cr.fetchall():
+                stats[(customer_id, kind)] = (count, last_pickup, spent, spent_year)
         for partner in self:
-            bookings = stats.get((partner.id, "booking"), (0, False))
+            bookings = stats.get((partner.id, "booking"), (0, False, 0, 0))
             partner.booking_count = bookings[0]
             partner.last_booking_date = bookings[1]
-            partner.request_count = stats.get((partner.id, "request"), (0, False))[0]
+            partner.total_spent = bookings[2]
+            partner.spent_this_year = bookings[3]
+            partner.request_count = stats.get((partner.id, "request"), (0,))[0]
+
+    @api.model
+    def _minicrm_refresh_spent_this_year(self, today=None):
+        """Daily cron: "this year" moves on at New Year without any booking
+        changing, so every customer's figure is recomputed in one statement.
+        ``today`` (a date) is for tests."""
+        year_start, next_year_start = year_bounds(today)
+        self.env.cr.execute(SPENT_THIS_YEAR_SQL, {
+            "spent": SPENT_STATES, "year_start": year_start,
+            "next_year_start": next_year_start})
+        changed = self.env.cr.rowcount
+        self.invalidate_cache(["spent_this_year"])
+        return changed

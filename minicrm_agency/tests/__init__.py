@@ -18,3 +18,4 @@ from . import test_real_path
 from . import test_isolation_attacks
 from . import test_live_search_browser
 from . import test_capped_count
+from . import test_spending

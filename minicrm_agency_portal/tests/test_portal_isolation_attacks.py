@@ -12,7 +12,8 @@ import requests
 
 from odoo.tests.common import PORT, at_install, post_install
 
-from odoo.addons.minicrm_agency.tests.common import PASSWORD, MinicrmAttackCase
+from odoo.addons.minicrm_agency.tests.common import (
+    PASSWORD, MinicrmAttackCase, readable_fields)
 
 CUSTOMER_A_LOGIN = "ann.smith@example.com"
 
@@ -35,7 +36,8 @@ class TestPortalIsolationAttacks(MinicrmAttackCase):
             {"context": {"default_customer_state": "end", "minicrm_customer_search": True}}))
         self.assert_refused(self.call_kw("res.partner", "read",
                                          [[customer_id], ["minicrm_portal_user_id"]]))
-        values = self.result(self.call_kw("res.partner", "read", [[customer_id]], {}))
+        values = self.result(self.call_kw("res.partner", "read", [
+            [customer_id], readable_fields(self.env(user=self.staff_a1.id), "res.partner")]))
         self.assertTrue(values[0]["minicrm_has_portal_login"])
         self.assertNotIn("minicrm_portal_user_id", values[0])
         texts = {name: value for name, value in values[0].items()

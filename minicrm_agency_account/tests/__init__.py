@@ -1,0 +1,3 @@
+from . import test_create_invoice
+from . import test_invoice_isolation
+from . import test_invoice_browser

@@ -1,0 +1,80 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+import os
+import subprocess
+
+from odoo import SUPERUSER_ID, api
+from odoo.tests.common import PORT, HttpCase, at_install, post_install
+
+from odoo.addons.minicrm_agency.tests.common import (
+    BROWSER_PYTHON, NEXT_YEAR, PASSWORD, QUIET_CONTEXT, SCREENSHOT_DIR, SCRIPTS_DIR,
+    MinicrmFixtures)
+
+from .common import BILLING
+
+TOUR = os.path.join(SCRIPTS_DIR, "invoice_browser_tour.py")
+
+
+def create_fixtures(env):
+    """A staff user with Billing rights in an agency of its own, and a
+    customer with a confirmed booking that has a price."""
+    env = env(context=dict(env.context, **QUIET_CONTEXT))
+    company = env["minicrm.rental.company"].create({"name": "Invoice Limousines"})
+    agency = env["minicrm.agency"].create({
+        "name": "Invoice Agency", "rental_company_ids": [(6, 0, company.ids)]})
+    staff = MinicrmFixtures.create_user(env, "invoice_staff", agency)
+    staff.write({"groups_id": [(4, env.ref(BILLING).id)]})
+    customer = env["res.partner"].sudo(staff).create({
+        "firstname": "Ines", "lastname": "Invoiced", "customer_state": "end",
+        "email": "ines.invoiced@example.com"})
+    # As from Mini-CRM › Bookings › Create (the action's context).
+    booking = env["minicrm.booking"].sudo(staff).with_context(default_kind="booking").create({
+        "customer_id": customer.id, "rental_company_id": company.id,
+        "pickup_datetime": "%d-06-01 09:00:00" % NEXT_YEAR, "pickup_location": "Nice",
+        "dropoff_location": "Monaco", "amount": 245.0})
+    booking.action_confirm()
+    return {
+        "login": staff.login, "password": PASSWORD,
+        "menu": "minicrm_agency.menu_minicrm_root", "rental_company": company.name,
+        "booking": booking.name, "customer": customer.name,
+    }
+
+
+@at_install(False)
+@post_install(True)
+class TestInvoiceBrowser(HttpCase):
+    """Headless Chromium as staff with Billing rights: the spending pivot and
+    graph, "Create invoice" on a booking, the customer's Invoices button.
+    Any error dialog or JavaScript error fails the step it happened in."""
+
+    def setUp(self):
+        super(TestInvoiceBrowser, self).setUp()
+        with self.registry.cursor() as cr:
+            self.config = create_fixtures(api.Environment(cr, SUPERUSER_ID, {}))
+
+    def test_staff_invoice_a_booking_in_the_web_client(self):
+        if not BROWSER_PYTHON:
+            self.skipTest("run through scripts/test.sh, which provides Playwright")
+        config = dict(self.config, base_url="http://127.0.0.1:%s" % PORT,
+                      screenshot_dir=SCREENSHOT_DIR)
+        output = subprocess.run(
+            [BROWSER_PYTHON, TOUR, json.dumps(config)], env=dict(os.environ, TZ="UTC"),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=900, check=False)
+        self.assertEqual(output.returncode, 0, output.stderr.decode()[-3000:])
+        report = json.loads(output.stdout.decode().strip().splitlines()[-1])
+        failed = ["%s: %s" % (step["step"], step["error"]) for step in report["steps"]
+                  if not step["ok"]]
+        if failed:
+            self.fail("Steps failed in the browser:\n" + "\n".join(failed))
+        self.assertFalse(report["page_errors"], report["page_errors"])
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            # The same test cursor as the fixtures': read fresh values.
+            env["minicrm.booking"].invalidate_cache()
+            booking = env["minicrm.booking"].search([("name", "=", self.config["booking"])])
+            invoice = booking.invoice_id
+            self.assertEqual((invoice.state, invoice.amount_total, invoice.minicrm_customer_id),
+                             ("draft", 245.0, booking.customer_id))
+        for name in ("staff-spending-pivot.png", "staff-invoice.png"):
+            self.assertIn(os.path.join(SCREENSHOT_DIR, name), report["screenshots"])
