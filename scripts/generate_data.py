@@ -227,16 +227,19 @@ class Generator(object):
         self.cr.execute("""
             UPDATE res_partner partner
                SET booking_count = stats.bookings, request_count = stats.requests,
-                   last_booking_date = stats.last_pickup
+                   last_booking_date = stats.last_pickup, next_pickup_date = stats.next_pickup
               FROM (SELECT customer_id,
                            count(*) FILTER (WHERE kind = 'booking') AS bookings,
                            count(*) FILTER (WHERE kind = 'request') AS requests,
-                           max(pickup_datetime) FILTER (WHERE kind = 'booking') AS last_pickup
+                           max(pickup_datetime) FILTER (WHERE kind = 'booking'
+                               AND pickup_datetime <= %(now)s) AS last_pickup,
+                           min(pickup_datetime) FILTER (WHERE kind = 'booking'
+                               AND pickup_datetime > %(now)s) AS next_pickup
                       FROM minicrm_booking
-                     WHERE state != 'cancel' AND customer_id >= %s
+                     WHERE state != 'cancel' AND customer_id >= %(first)s
                   GROUP BY customer_id) AS stats
              WHERE partner.id = stats.customer_id
-        """, (self.customers[0][0],))
+        """, {"first": self.customers[0][0], "now": datetime.datetime.utcnow()})
         self.log("figures of %d customers" % self.cr.rowcount)
 
     def run(self):
