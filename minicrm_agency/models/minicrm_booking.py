@@ -57,7 +57,7 @@ class MinicrmBooking(models.Model):
     """
     _name = "minicrm.booking"
     _description = "Booking or quote request"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "pickup_datetime desc, id desc"
 
     name = fields.Char(
