@@ -26,6 +26,10 @@ class MinicrmAgency(models.Model):
         track_visibility="onchange",
         help="Sender of the mails its customers receive (portal invitations, password "
              "resets). Empty: the company's address is used.")
+    country_id = fields.Many2one(
+        "res.country", string="Country (phone numbers)", track_visibility="onchange",
+        help="Phone numbers typed without a country code are read as numbers of this "
+             "country. Empty: the company's country.")
     user_ids = fields.One2many(
         "res.users", "minicrm_agency_id", string="Staff",
         help="Backend users who work for this agency.",
