@@ -21,6 +21,7 @@
         "security/minicrm_security.xml",
         "security/ir.model.access.csv",
         "data/minicrm_booking_data.xml",
+        "data/ir_cron_data.xml",
         "views/assets.xml",
         "views/minicrm_agency_views.xml",
         "views/minicrm_rental_company_views.xml",
