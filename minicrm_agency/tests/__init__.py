@@ -2,6 +2,8 @@ from . import test_customer_state
 from . import test_customer_search
 from . import test_customer_form
 from . import test_booking
+from . import test_pickup_dates
+from . import test_staff_habits
 from . import test_isolation
 from . import test_export
 from . import test_query_count
@@ -14,3 +16,8 @@ from . import test_concurrency
 from . import test_edit_lock_browser
 from . import test_real_path
 from . import test_isolation_attacks
+from . import test_settings
+from . import test_import
+from . import test_phone_browser
+from . import test_rental_company_choice
+from . import test_rental_company_browser
