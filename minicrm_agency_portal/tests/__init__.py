@@ -8,3 +8,4 @@ from . import test_portal_real_path
 from . import test_portal_isolation_attacks
 from . import test_portal_side_doors
 from . import test_portal_concurrency
+from . import test_french
