@@ -18,7 +18,7 @@ import traceback
 from playwright.sync_api import sync_playwright
 
 from browser_common import open_page
-from staff_browser_tour import (ACTION_TIMEOUT_MS, FORM_EDITABLE, FORM_READONLY, TIMEOUT_MS,
+from staff_browser_tour import (FORM_EDITABLE, FORM_READONLY, TIMEOUT_MS,
                                 StaffTour, StepFailed)
 
 PICKER = ".o_field_widget[name=minicrm_rental_company_id]"
