@@ -7,6 +7,10 @@ bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
 STAMP="$LOCAL_DIR/demo-$DEMO_DB.sha"
 DEPENDENCIES=$(manifest_depends)
+# Not dependencies of the addons, installed in the demo: OCA web_responsive
+# (the backend at phone size; it restyles every app). French (Camille's
+# language) is loaded with the translations of every installed module.
+DEMO_EXTRAS=web_responsive
 source_hash() {
   (cd "$REPO_ROOT" && find ${ADDONS//,/ } -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum)
 }
@@ -16,13 +20,14 @@ installed=$(psql -d "$DEMO_DB" -tAc "SELECT state FROM ir_module_module WHERE na
 if [ "$installed" != installed ]; then
   log "Creating the demo database $DEMO_DB (a few minutes the first time)"
   db_exists "$DEMO_DB" || createdb -T template0 -E UTF8 "$DEMO_DB"
-  odoo_bin -d "$DEMO_DB" -i "$ADDONS" --stop-after-init --log-level=warn "$QUIET_GRAPH"
+  odoo_bin -d "$DEMO_DB" -i "$ADDONS,$DEMO_EXTRAS" --load-language=en_US,fr_FR --stop-after-init \
+    --log-level=warn "$QUIET_GRAPH"
   source_hash > "$STAMP"
 elif [ "$(source_hash)" != "$(cat "$STAMP" 2>/dev/null)" ]; then
   log "The addons changed since the last run: upgrading them in $DEMO_DB"
   # -i installs addons and dependencies added since (no-op for installed ones).
-  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES,$ADDONS" -u "$ADDONS" --stop-after-init --log-level=warn \
-    "$QUIET_GRAPH"
+  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES,$ADDONS,$DEMO_EXTRAS" -u "$ADDONS" --load-language=en_US,fr_FR \
+    --stop-after-init --log-level=warn "$QUIET_GRAPH"
   source_hash > "$STAMP"
 fi
 
@@ -36,6 +41,7 @@ cat <<TXT
   Operator admin (all agencies) olivia.operator@minicrm.example / demo
   Alpha Travel manager          anna.staff@alpha-travel.example / demo
   Alpha Travel staff, 1 company leo.staff@alpha-travel.example / demo
+  Alpha Travel staff, in French camille.staff@alpha-travel.example / demo
   Blue Transfers manager        bruno.staff@blue-transfers.example / demo
   Portal customer of both       claire.martin@example.com / demo   (http://localhost:$HTTP_PORT/my)
 
