@@ -70,7 +70,8 @@ class TestFrench(MinicrmHttpCase):
 
     def test_portal_pages_are_in_french(self):
         self.login(self.lea_login, PASSWORD)
-        response = self.url_open("/my/bookings")
+        # The first French page builds the portal's assets in French: slow.
+        response = self.url_open("/my/bookings", timeout=300)
         self.assertEqual(response.status_code, 200)
         self.assertIn("Société de location", response.text)
         self.assertNotIn("Rental company", response.text)
