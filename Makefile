@@ -1,5 +1,5 @@
 # Quick start: `make demo` serves the demo database, `make test` runs the suite.
-.PHONY: setup demo test test-upstream lint bench-data bench readme pot
+.PHONY: setup demo test test-upstream lint bench-data bench readme pot check-pot
 
 setup:          ## install what is missing and start PostgreSQL
 	bash scripts/setup.sh
@@ -24,6 +24,9 @@ bench:          ## time search, list, form and export on minicrm_bench (prints a
 
 pot:            ## regenerate i18n/<addon>.pot of the three addons from the code
 	bash scripts/update_pot.sh
+
+check-pot:      ## fail if a committed i18n/<addon>.pot differs from the code's strings
+	bash scripts/check_pot.sh
 
 readme:         ## regenerate each addon's README.rst and index.html from readme/*.rst
 	.venv/bin/python scripts/gen_readme.py

@@ -45,6 +45,7 @@ def pre_init_hook(cr):
             ADD COLUMN IF NOT EXISTS booking_count integer,
             ADD COLUMN IF NOT EXISTS request_count integer,
             ADD COLUMN IF NOT EXISTS last_booking_date timestamp without time zone,
+            ADD COLUMN IF NOT EXISTS next_pickup_date timestamp without time zone,
             ADD COLUMN IF NOT EXISTS total_spent numeric,
             ADD COLUMN IF NOT EXISTS spent_this_year numeric,
             ADD COLUMN IF NOT EXISTS minicrm_phone_digits varchar,

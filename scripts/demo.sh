@@ -7,6 +7,10 @@ bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
 STAMP="$LOCAL_DIR/demo-$DEMO_DB.sha"
 DEPENDENCIES=$(manifest_depends)
+# Not dependencies of the addons, installed in the demo: OCA web_responsive
+# (the backend at phone size; it restyles every app). French (Camille's
+# language) is loaded with the translations of every installed module.
+DEMO_EXTRAS=web_responsive
 source_hash() {
   (cd "$REPO_ROOT" && find ${ADDONS//,/ } -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum)
 }
@@ -17,15 +21,17 @@ if [ "$installed" != installed ]; then
   log "Creating the demo database $DEMO_DB (a few minutes the first time)"
   db_exists "$DEMO_DB" || createdb -T template0 -E UTF8 "$DEMO_DB"
   # Dependencies first: account installs its chart of accounts once it is
-  # installed, and the invoices' demo data needs the chart.
-  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES" --stop-after-init --log-level=warn "$QUIET_GRAPH"
-  odoo_bin -d "$DEMO_DB" -i "$ADDONS" --stop-after-init --log-level=warn "$QUIET_GRAPH"
+  # installed, and the invoices' demo data needs the chart. French is loaded
+  # before the demo staff who speak it are created.
+  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES" --load-language=en_US,fr_FR --stop-after-init \
+    --log-level=warn "$QUIET_GRAPH"
+  odoo_bin -d "$DEMO_DB" -i "$ADDONS,$DEMO_EXTRAS" --stop-after-init --log-level=warn "$QUIET_GRAPH"
   source_hash > "$STAMP"
 elif [ "$(source_hash)" != "$(cat "$STAMP" 2>/dev/null)" ]; then
   log "The addons changed since the last run: upgrading them in $DEMO_DB"
   # -i installs addons and dependencies added since (no-op for installed ones).
-  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES,$ADDONS" -u "$ADDONS" --stop-after-init --log-level=warn \
-    "$QUIET_GRAPH"
+  odoo_bin -d "$DEMO_DB" -i "$DEPENDENCIES,$ADDONS,$DEMO_EXTRAS" -u "$ADDONS" --load-language=en_US,fr_FR \
+    --stop-after-init --log-level=warn "$QUIET_GRAPH"
   source_hash > "$STAMP"
 fi
 
@@ -39,6 +45,7 @@ cat <<TXT
   Operator admin (all agencies) olivia.operator@minicrm.example / demo
   Alpha Travel manager          anna.staff@alpha-travel.example / demo
   Alpha Travel staff, 1 company leo.staff@alpha-travel.example / demo
+  Alpha Travel staff, in French camille.staff@alpha-travel.example / demo
   Blue Transfers manager        bruno.staff@blue-transfers.example / demo
   Portal customer of both       claire.martin@example.com / demo   (http://localhost:$HTTP_PORT/my)
 

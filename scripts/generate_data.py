@@ -244,22 +244,27 @@ class Generator(object):
         self.cr.execute("""
             UPDATE res_partner partner
                SET booking_count = stats.bookings, request_count = stats.requests,
-                   last_booking_date = stats.last_pickup, total_spent = stats.spent,
-                   spent_this_year = stats.spent_this_year
+                   last_booking_date = stats.last_pickup, next_pickup_date = stats.next_pickup,
+                   total_spent = stats.spent, spent_this_year = stats.spent_this_year
               FROM (SELECT customer_id,
                            count(*) FILTER (WHERE kind = 'booking') AS bookings,
                            count(*) FILTER (WHERE kind = 'request') AS requests,
-                           max(pickup_datetime) FILTER (WHERE kind = 'booking') AS last_pickup,
+                           max(pickup_datetime) FILTER (WHERE kind = 'booking'
+                               AND pickup_datetime <= %(now)s) AS last_pickup,
+                           min(pickup_datetime) FILTER (WHERE kind = 'booking'
+                               AND pickup_datetime > %(now)s) AS next_pickup,
                            coalesce(sum(amount) FILTER (WHERE kind = 'booking'
                                AND state IN ('confirmed', 'done')), 0) AS spent,
                            coalesce(sum(amount) FILTER (WHERE kind = 'booking'
                                AND state IN ('confirmed', 'done')
-                               AND date_part('year', pickup_datetime) = %s), 0) AS spent_this_year
+                               AND date_part('year', pickup_datetime) = %(year)s), 0)
+                               AS spent_this_year
                       FROM minicrm_booking
-                     WHERE state != 'cancel' AND customer_id >= %s
+                     WHERE state != 'cancel' AND customer_id >= %(first)s
                   GROUP BY customer_id) AS stats
              WHERE partner.id = stats.customer_id
-        """, (datetime.datetime.utcnow().year, self.customers[0][0]))
+        """, {"first": self.customers[0][0], "now": datetime.datetime.utcnow(),
+              "year": datetime.datetime.utcnow().year})
         self.log("figures of %d customers" % self.cr.rowcount)
 
     def run(self):

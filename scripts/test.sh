@@ -4,12 +4,15 @@
 # non-zero on any failed test, install error or unexpected ERROR log line.
 #   scripts/test.sh                                    the whole suite
 #   TEST_PATTERN=test_isolation scripts/test.sh      tests whose id contains the text
+#   TEST_PATTERN=test_import,test_settings ...       ... one of the texts
 #   TEST_ADDONS=minicrm_agency TEST_PATTERN=test_ ...  with only these addons installed
+#   TEST_EXTRA_ADDONS=web_responsive TEST_PATTERN=test_phone ...  and these others too
 #
-# The whole suite runs on four databases:
+# The whole suite runs on five databases:
 #   suite              the three addons with demo data, all their tests
 #   hardening_alone    base_access_hardening alone (no CRM model), its tests
 #   crm_alone          minicrm_agency without the portal addon, its tests
+#   phone              the three addons and OCA web_responsive, the phone test
 #   install_without_demo  the three addons without demo data (an install check)
 source "$(dirname "$0")/lib.sh"
 MINICRM_WITH_BROWSER=1 MINICRM_WITH_TOOLS=1 bash "$REPO_ROOT/scripts/setup.sh"
@@ -46,7 +49,8 @@ if [ -n "${TEST_PATTERN:-}" ]; then
   addons="${TEST_ADDONS:-$ADDONS}"
   log "Installing $addons on $TEST_DB and running the tests matching '$TEST_PATTERN'"
   fresh_db "$TEST_DB" "$addons"
-  MINICRM_TEST_PATTERN="$TEST_PATTERN" run_odoo_tests suite -d "$TEST_DB" -i "$addons" --test-enable
+  MINICRM_TEST_PATTERN="$TEST_PATTERN" run_odoo_tests suite -d "$TEST_DB" \
+    -i "$addons${TEST_EXTRA_ADDONS:+,$TEST_EXTRA_ADDONS}" --test-enable
   EXPECTED=(suite)
 else
   log "Installing $ADDONS with demo data on $TEST_DB and running their tests"
@@ -58,11 +62,19 @@ else
   log "Installing minicrm_agency without its portal on ${TEST_DB}_crm and running its tests"
   fresh_db "${TEST_DB}_crm" minicrm_agency
   run_odoo_tests crm_alone -d "${TEST_DB}_crm" -i minicrm_agency --test-enable
+  # Phones need OCA web_responsive, which is not a dependency of the addons
+  # (it restyles every app): the phone test runs where it is installed.
+  log "Installing $ADDONS and web_responsive on ${TEST_DB}_phone and running the phone test"
+  fresh_db "${TEST_DB}_phone" "$ADDONS"
+  MINICRM_TEST_PATTERN=test_phone_browser run_odoo_tests phone -d "${TEST_DB}_phone" \
+    -i "$ADDONS,web_responsive" --test-enable
   log "Installing $ADDONS without demo data on ${TEST_DB}_nodemo"
   fresh_db "${TEST_DB}_nodemo" "$ADDONS" --without-demo=all
   MINICRM_EXPECT_TESTS=0 run_odoo_tests install_without_demo -d "${TEST_DB}_nodemo" -i "$ADDONS" --without-demo=all
-  for db in "${TEST_DB}_hardening" "${TEST_DB}_crm" "${TEST_DB}_nodemo"; do dropdb --if-exists --force "$db"; done
-  EXPECTED=(suite hardening_alone crm_alone install_without_demo)
+  for db in "${TEST_DB}_hardening" "${TEST_DB}_crm" "${TEST_DB}_phone" "${TEST_DB}_nodemo"; do
+    dropdb --if-exists --force "$db"
+  done
+  EXPECTED=(suite hardening_alone crm_alone phone install_without_demo)
 fi
 
 "$VENV/bin/python" - "$RESULTS" "${EXPECTED[@]}" <<'PY'

@@ -11,12 +11,13 @@ odoo_bin -d "$DB" -i "$ADDONS" --without-demo=all --stop-after-init --log-level=
   "$QUIET_GRAPH" > "$LOCAL_DIR/i18n-install.log" 2>&1 \
   || { tail -n 30 "$LOCAL_DIR/i18n-install.log"; die "installing $ADDONS failed"; }
 for addon in ${ADDONS//,/ }; do
-  mkdir -p "$addon/i18n"
+  out_dir="${POT_OUTPUT_DIR:-$addon/i18n}"
+  mkdir -p "$out_dir"
   # Odoo 11 names the file .po; without a language it holds the template.
   odoo_bin -d "$DB" --modules="$addon" --i18n-export="$LOCAL_DIR/$addon.po" \
     --stop-after-init --log-level=warn "$QUIET_GRAPH" >> "$LOCAL_DIR/i18n-install.log" 2>&1
   # The export stamps the creation date: keep the file unchanged when only that differs.
-  sed -E '/^"(POT-Creation-Date|PO-Revision-Date): /d' "$LOCAL_DIR/$addon.po" > "$addon/i18n/$addon.pot"
-  log "$addon/i18n/$addon.pot: $(grep -c '^msgid ' "$addon/i18n/$addon.pot") strings"
+  sed -E '/^"(POT-Creation-Date|PO-Revision-Date): /d' "$LOCAL_DIR/$addon.po" > "$out_dir/$addon.pot"
+  log "$out_dir/$addon.pot: $(grep -c '^msgid ' "$out_dir/$addon.pot") strings"
 done
 dropdb --if-exists --force "$DB"

@@ -3,6 +3,8 @@ from . import minicrm_value_check_mixin
 from . import minicrm_rental_company
 from . import minicrm_agency
 from . import res_users
+from . import res_users_home_action
+from . import res_users_rental_company_choice
 from . import res_partner
 from . import res_partner_booking_stats
 from . import res_partner_search
@@ -15,3 +17,4 @@ from . import minicrm_booking
 from . import minicrm_booking_confirmation
 from . import minicrm_booking_quote_request
 from . import ir_attachment
+from . import mail_compose_message

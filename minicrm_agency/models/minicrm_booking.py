@@ -59,7 +59,7 @@ class MinicrmBooking(models.Model):
     """
     _name = "minicrm.booking"
     _description = "Booking or quote request"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "pickup_datetime desc, id desc"
     # The booking lists count their pager up to a limit (capped_count.py).
     _minicrm_count_limited = True

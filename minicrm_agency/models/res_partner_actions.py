@@ -26,6 +26,8 @@ class ResPartnerActions(models.Model):
         self.ensure_one()
         if not self.email:
             raise UserError(_("%s has no email address. Add one first.") % self.name)
+        # Not core's "Re: <customer name>" (see mail_compose_message.py).
+        sender = self.minicrm_agency_id.name or self.env.user.company_id.name
         return {
             "type": "ir.actions.act_window",
             "name": _("Email %s") % self.name,
@@ -37,6 +39,7 @@ class ResPartnerActions(models.Model):
                 "default_res_id": self.id,
                 "default_partner_ids": [self.id],
                 "default_composition_mode": "comment",
+                "minicrm_email_subject": _("Your bookings with %s") % sender,
                 "mail_post_autofollow": False,
             },
         }

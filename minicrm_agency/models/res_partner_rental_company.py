@@ -1,6 +1,7 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class ResPartnerRentalCompany(models.Model):
@@ -143,10 +144,13 @@ class ResPartnerRentalCompany(models.Model):
     # user's choice must survive the onchange round trips.
     def _compute_minicrm_rental_company_id(self):
         accessible = self.env.user.minicrm_accessible_rental_company_ids
+        chosen = self.env.user.minicrm_chosen_rental_company_id
         for partner in self:
             partner.minicrm_rental_company_fixed = len(accessible) == 1
             if len(accessible) == 1:
                 partner.minicrm_rental_company_id = accessible
+            elif chosen and chosen in partner.minicrm_rental_company_ids:
+                partner.minicrm_rental_company_id = chosen
             else:
                 partner_id = partner._minicrm_saved_id(self)
                 Booking = self._minicrm_readable_bookings()
@@ -154,6 +158,19 @@ class ResPartnerRentalCompany(models.Model):
                     [("customer_id", "=", partner_id)], order="id desc", limit=1
                 ) if partner_id and Booking is not None else self.env["minicrm.booking"]
                 partner.minicrm_rental_company_id = latest.rental_company_id
+
+    @api.multi
+    def minicrm_choose_rental_company(self, company_id):
+        """"Choose rental company" in the customer form, in read or edit
+        mode: remembered as the user's preference, then the form reloads the
+        selector and the tabs; the customer is not written."""
+        company = self.env["minicrm.rental.company"].browse(company_id).exists()
+        if company not in self.env.user.minicrm_accessible_rental_company_ids:
+            raise UserError(_("You have no access to this rental company."))
+        # sudo: the current user's own display preference, a company they may
+        # access (checked above); no other field and no other user.
+        self.env.user.sudo().write({"minicrm_chosen_rental_company_id": company.id})
+        return True
 
     def _inverse_minicrm_rental_company_id(self):
         """The selector is a view of the data, not data: nothing to save."""

@@ -4,6 +4,8 @@ from . import test_customer_form
 from . import test_booking
 from . import test_booking_confirmation
 from . import test_quote_request
+from . import test_pickup_dates
+from . import test_staff_habits
 from . import test_isolation
 from . import test_export
 from . import test_query_count
@@ -19,3 +21,8 @@ from . import test_isolation_attacks
 from . import test_live_search_browser
 from . import test_capped_count
 from . import test_spending
+from . import test_settings
+from . import test_import
+from . import test_phone_browser
+from . import test_rental_company_choice
+from . import test_rental_company_browser

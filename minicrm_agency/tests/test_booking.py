@@ -30,15 +30,17 @@ class TestBooking(MinicrmCase):
         booking = self.as_user(self.staff_a1, "minicrm.booking").browse(self.booking_a.id)
         self.assertEqual(booking.read(["customer_id"])[0]["customer_id"][1], "Ann Jones")
 
-    def test_counts_and_last_booking_date_follow_bookings(self):
+    def test_counts_and_next_pickup_follow_bookings(self):
         self.assertEqual((self.customer_a.booking_count, self.customer_a.request_count), (2, 0))
-        self.assertEqual(self.customer_a.last_booking_date, "%d-06-01 09:00:00" % NEXT_YEAR)
-        later = self.create_booking(self.staff_a1, self.customer_a, self.company_1,
-                                    pickup_datetime="%d-09-01 10:00:00" % NEXT_YEAR)
-        self.assertEqual(self.customer_a.last_booking_date, "%d-09-01 10:00:00" % NEXT_YEAR)
-        later.action_cancel()
+        # Both bookings are to come: no "last" booking yet.
+        self.assertFalse(self.customer_a.last_booking_date)
+        self.assertEqual(self.customer_a.next_pickup_date, "%d-06-01 09:00:00" % NEXT_YEAR)
+        sooner = self.create_booking(self.staff_a1, self.customer_a, self.company_1,
+                                     pickup_datetime="%d-03-01 10:00:00" % NEXT_YEAR)
+        self.assertEqual(self.customer_a.next_pickup_date, "%d-03-01 10:00:00" % NEXT_YEAR)
+        sooner.action_cancel()
         self.assertEqual(self.customer_a.booking_count, 2)
-        self.assertEqual(self.customer_a.last_booking_date, "%d-06-01 09:00:00" % NEXT_YEAR)
+        self.assertEqual(self.customer_a.next_pickup_date, "%d-06-01 09:00:00" % NEXT_YEAR)
 
     def test_dropoff_before_pickup_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "after the pickup"):

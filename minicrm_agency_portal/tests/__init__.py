@@ -10,3 +10,4 @@ from . import test_portal_side_doors
 from . import test_portal_concurrency
 from . import test_quote_http
 from . import test_quote_browser
+from . import test_french
