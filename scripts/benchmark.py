@@ -6,12 +6,13 @@ generated database, through the ORM and over HTTP.
 
 ORM part: everything runs as the staff user of the first generated agency
 (bench.staff.1@agency.example, a French agency) with record rules active.
-A keystroke is what the customer list asks the server for after each pause
-in typing: its first page (search_read of 80 rows in list order) and, when
-the page is full, the count capped at 1,000 (controllers/dataset.py). In
-the same run, stock Odoo's partner search (display_name/ref/email ilike, or
-phone ilike, exact count) runs as superuser without this module's indexes
-(dropped inside a transaction that is rolled back).
+A keystroke is what the server searches after each pause in typing: the
+list's first page (80 ids in list order) and, when the page is full, the
+count capped at 1,000 (controllers/dataset.py); it is also timed with the
+page's columns read (search_read), as the list's route does. In the same
+run, stock Odoo's partner search (display_name/ref/email ilike, or phone
+ilike; page and exact count) runs as superuser without this module's
+indexes (dropped inside a transaction that is rolled back).
 
 HTTP part: a server started here with `--workers 2` (prefork, through
 scripts/odoo-bin, on loopback) answers the list's own request,
@@ -130,7 +131,17 @@ class OrmBenchmark(object):
         return result
 
     def keystroke(self, fragment):
-        """What the list's search_read route does (controllers/dataset.py)."""
+        """The search of a keystroke: the first page's ids and, when the
+        page is full, the count capped at 1,000 (controllers/dataset.py)."""
+        Partner = self.fresh("res.partner")
+        domain = keystroke_domain(fragment)
+        found = Partner.search(domain, limit=PAGE)
+        if len(found) == PAGE:
+            return Partner._search_count_limited(domain, COUNT_LIMIT)
+        return len(found)
+
+    def keystroke_with_read(self, fragment):
+        """The whole route: the same, with the page's columns read."""
         Partner = self.fresh("res.partner")
         domain = keystroke_domain(fragment)
         rows = Partner.search_read(domain, LIST_FIELDS, limit=PAGE)
@@ -142,12 +153,12 @@ class OrmBenchmark(object):
         """Stock Odoo's list: page and exact count, as superuser."""
         Partner = self.fresh("res.partner", self.admin_env)
         domain = stock_domain(kind, fragment)
-        rows = Partner.search_read(domain, LIST_FIELDS, limit=PAGE)
-        return Partner.search_count(domain) if len(rows) == PAGE else len(rows)
+        found = Partner.search(domain, limit=PAGE)
+        return Partner.search_count(domain) if len(found) == PAGE else len(found)
 
     def run_keystrokes(self):
-        print("  %-46s %9s %9s %9s" % ("keystroke (first page + capped count)", "median",
-                                       "p95", "max"))
+        print("  %-46s %9s %9s %9s" % ("keystroke (search of the page + capped count)",
+                                       "median", "p95", "max"))
         for kind, fragments in FRAGMENTS:
             for fragment in fragments:
                 matches = self.fresh("res.partner").search_count(keystroke_domain(fragment))
@@ -156,6 +167,11 @@ class OrmBenchmark(object):
                     kind, fragment, matches, "1000+" if shown > COUNT_LIMIT else shown),
                     lambda: self.keystroke(fragment), matches=matches, kind=kind,
                     fragment=fragment)
+                with_read = measure(lambda: self.keystroke_with_read(fragment), self.runs)
+                result["with_read_median_ms"] = with_read["median_ms"]
+                result["with_read_p95_ms"] = with_read["p95_ms"]
+                print("  %-46s %9.1f %9.1f" % ("  with the page's 80 rows read", with_read[
+                    "median_ms"], with_read["p95_ms"]), flush=True)
                 self.results["keystrokes"].append(result)
 
     def run_stock(self):
@@ -208,13 +224,22 @@ class OrmBenchmark(object):
             self.results["customers"], self.results["bookings"],
             self.results["staff_agency_customers"]))
         self.run_keystrokes()
-        medians = [k["median_ms"] for k in self.results["keystrokes"]]
-        p95s = [k["p95_ms"] for k in self.results["keystrokes"]]
+        keystrokes = self.results["keystrokes"]
+        medians = [k["median_ms"] for k in keystrokes]
+        p95s = [k["p95_ms"] for k in keystrokes]
+        with_read = [k["with_read_median_ms"] for k in keystrokes]
         self.results["keystroke_overall"] = {
             "median_of_medians_ms": round(statistics.median(medians), 2),
-            "worst_median_ms": max(medians), "worst_p95_ms": max(p95s)}
-        print("keystrokes: median of medians %.1f ms, worst median %.1f ms, worst p95 %.1f ms"
-              % (statistics.median(medians), max(medians), max(p95s)))
+            "worst_median_ms": max(medians), "worst_p95_ms": max(p95s),
+            "with_read_median_of_medians_ms": round(statistics.median(with_read), 2),
+            "within_target": sum(1 for k in keystrokes
+                                 if k["median_ms"] <= 20 and k["p95_ms"] <= 40),
+            "fragments": len(keystrokes)}
+        print("keystrokes: median of medians %.1f ms (with the page read %.1f ms), worst "
+              "median %.1f ms, worst p95 %.1f ms; %d of %d within 20 ms median and 40 ms p95"
+              % (statistics.median(medians), statistics.median(with_read), max(medians),
+                 max(p95s), self.results["keystroke_overall"]["within_target"],
+                 len(keystrokes)))
         self.run_stock()
         print("stock / minicrm, keystroke medians (3+ characters): %s"
               % self.results["stock_ratio"])
@@ -262,7 +287,7 @@ class HttpBenchmark(object):
 
     def stop_server(self):
         if self.server and self.server.poll() is None:
-            os.killpg(self.server.pid, signal.SIGINT)
+            os.killpg(self.server.pid, signal.SIGTERM)
             try:
                 self.server.wait(timeout=30)
             except subprocess.TimeoutExpired:

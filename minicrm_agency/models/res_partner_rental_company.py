@@ -178,10 +178,24 @@ class ResPartnerRentalCompany(models.Model):
     def _compute_minicrm_last_contacts(self):
         for partner in self:
             partner._minicrm_fill_last_contacts(partner._minicrm_saved_id(self))
+        self._minicrm_preload_last_contacts()
 
     @api.onchange("minicrm_rental_company_id")
     def _onchange_minicrm_rental_company_id(self):
         self._minicrm_fill_last_contacts(self._minicrm_saved_id(self))
+        self._minicrm_preload_last_contacts()
+
+    def _minicrm_preload_last_contacts(self):
+        """The tabs read these bookings through the customer, whose prefetch
+        holds the whole history the form read: Odoo would fetch (and name) a
+        thousand bookings for two. Load the two on their own first: their
+        columns, and their names as Odoo reads a many2one's name (as
+        superuser; these bookings were found by the user's own search)."""
+        last_ids = {partner[name].id for partner in self
+                    for name in ("minicrm_last_booking_id", "minicrm_last_request_id")}
+        lasts = self.env["minicrm.booking"].browse(list(last_ids - {False}))
+        lasts.mapped("pickup_datetime")
+        lasts.sudo().mapped("display_name")
 
     def _minicrm_fill_last_contacts(self, partner_id):
         """The latest booking and request with the chosen company, searched

@@ -101,7 +101,8 @@ class ResPartnerSearch(models.Model):
                        % (RULE_STATISTICS, ", ".join(RULE_COLUMNS)))
             analyze = True
         cr.execute("""SELECT attstattarget FROM pg_attribute
-                       WHERE attrelid = 'res_partner'::regclass AND attname = 'minicrm_search_text'""")
+                       WHERE attrelid = 'res_partner'::regclass
+                         AND attname = 'minicrm_search_text'""")
         if cr.fetchone()[0] != SEARCH_TEXT_STATISTICS:
             cr.execute("ALTER TABLE res_partner ALTER COLUMN minicrm_search_text SET STATISTICS %s",
                        (SEARCH_TEXT_STATISTICS,))
