@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fails when a committed i18n/<addon>.pot differs from what the code gives:
+# Fails when a committed i18n/<addon>.pot differs from what the code gives,
+# or when its fr.po lacks one of its strings:
 # regenerates the templates (scripts/update_pot.sh) into a temporary folder
 # and compares them with the committed ones. Fix with `make pot`, then
 # translate the new strings (scripts/untranslated.py lists them).
@@ -18,4 +19,6 @@ for addon in ${ADDONS//,/ }; do
   fi
 done
 [ "$status" = 0 ] && log "The .pot files match the code."
+# Every string of the templates is translated into French.
+"$VENV/bin/python" scripts/untranslated.py ${ADDONS//,/ } || status=1
 exit "$status"
