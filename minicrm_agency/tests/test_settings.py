@@ -29,4 +29,4 @@ class TestSettings(MinicrmCase):
         agency = self.as_user(self.manager_a, "minicrm.agency").browse(self.agency_a.id)
         agency.write({"country_id": self.env.ref("base.fr").id})
         self.assertEqual(self.agency_a.country_id, self.env.ref("base.fr"))
-        self.assertEqual(agency._fields["country_id"].string, "Country (phone numbers)")
+        self.assertIn("country code", agency._fields["country_id"].help)

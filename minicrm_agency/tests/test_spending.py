@@ -119,7 +119,7 @@ class TestSpending(MinicrmCase):
         self.assertEqual({group["state"]: group["amount"] for group in by_state},
                          {"confirmed": 120.0, "draft": 80.0})
         action = self.env.ref(BOOKINGS_ACTION)
-        self.assertEqual(action.view_mode, "tree,form,graph,pivot")
+        self.assertTrue({"graph", "pivot"} <= set(action.view_mode.split(",")))
 
     def test_customer_list_and_form_show_spending(self):
         Partner = self.as_user(self.staff_a1, "res.partner")
