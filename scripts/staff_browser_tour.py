@@ -95,7 +95,8 @@ class StaffTour(object):
         self.seen_errors = 0
         self.report = {"steps": [], "customer": None, "booking": None, "csv": None,
                        "page_errors": self.page_errors, "screenshots": []}
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("pageerror", lambda error: self.page_errors.append(
+            "%s %s" % (error, (error.stack or "")[:800])))
 
     # -- what the user sees ---------------------------------------------------
 
@@ -168,6 +169,10 @@ class StaffTour(object):
         page.fill("input[name=password]", self.config["password"])
         page.click("button[type=submit]")
         self.wait(APP_MENU % self.config["menu"], seconds=300)
+        # The home action (the customer list for staff) finishes loading
+        # before the tour goes elsewhere: a page left in the middle of its
+        # requests is not what a user does, and fails in Odoo 11's client.
+        page.wait_for_load_state("networkidle")
         # Assets are compiled now: what is not there within this time will not come.
         page.set_default_timeout(ACTION_TIMEOUT_MS)
 
