@@ -17,13 +17,8 @@ screens that do not show). Prints the same JSON report; screenshots go to
 CONFIG["screenshot_dir"] as staff-*.png. Runs in the tools venv.
 """
 import json
-import sys
-import traceback
 
-from playwright.sync_api import sync_playwright
-
-from browser_common import open_page
-from staff_browser_tour import FORM_READONLY, TIMEOUT_MS, StaffTour, StepFailed
+from staff_browser_tour import main, FORM_READONLY, StaffTour, StepFailed
 
 
 class InvoiceTour(StaffTour):
@@ -72,18 +67,5 @@ class InvoiceTour(StaffTour):
         return self.report
 
 
-def run(config):
-    with sync_playwright() as playwright:
-        browser, page = open_page(playwright, TIMEOUT_MS)
-        tour = InvoiceTour(page, config)
-        try:
-            tour.run()
-        except Exception:  # pylint: disable=broad-except
-            tour.report["steps"].append({"step": "tour", "ok": False, "seconds": 0,
-                                         "error": traceback.format_exc()[-1500:]})
-        browser.close()
-    return tour.report
-
-
 if __name__ == "__main__":
-    print(json.dumps(run(json.loads(sys.argv[1]))), flush=True)
+    main(InvoiceTour)

@@ -11,13 +11,8 @@ show. Prints a JSON report like staff_browser_tour.py's; screenshots
 phone-list.png and phone-customer.png. Runs in the tools venv (Python 3.11).
 """
 import json
-import sys
-import traceback
 
-from playwright.sync_api import sync_playwright
-
-from browser_common import open_page
-from staff_browser_tour import (ACTION_TIMEOUT_MS, FORM_READONLY, TIMEOUT_MS, StaffTour,
+from staff_browser_tour import (main, ACTION_TIMEOUT_MS, FORM_READONLY, StaffTour,
                                 StepFailed)
 
 PHONE = {"width": 390, "height": 844}
@@ -78,19 +73,5 @@ class PhoneTour(StaffTour):
         return self.report
 
 
-def run(config):
-    with sync_playwright() as playwright:
-        browser, page = open_page(playwright, TIMEOUT_MS)
-        page.set_viewport_size(PHONE)
-        tour = PhoneTour(page, config)
-        try:
-            tour.run()
-        except Exception:  # pylint: disable=broad-except
-            tour.report["steps"].append({"step": "tour", "ok": False, "seconds": 0,
-                                         "error": traceback.format_exc()[-1500:]})
-        browser.close()
-    return tour.report
-
-
 if __name__ == "__main__":
-    print(json.dumps(run(json.loads(sys.argv[1]))), flush=True)
+    main(PhoneTour, viewport=PHONE)

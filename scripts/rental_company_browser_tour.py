@@ -12,13 +12,8 @@ choice never leaves the form dirty. Prints a JSON report like
 staff_browser_tour.py's. Runs in the tools venv (Python 3.11).
 """
 import json
-import sys
-import traceback
 
-from playwright.sync_api import sync_playwright
-
-from browser_common import open_page
-from staff_browser_tour import (FORM_EDITABLE, FORM_READONLY, TIMEOUT_MS,
+from staff_browser_tour import (main, FORM_EDITABLE, FORM_READONLY,
                                 StaffTour, StepFailed)
 
 PICKER = ".o_field_widget[name=minicrm_rental_company_id]"
@@ -65,18 +60,5 @@ class RentalCompanyTour(StaffTour):
         return self.report
 
 
-def run(config):
-    with sync_playwright() as playwright:
-        browser, page = open_page(playwright, TIMEOUT_MS)
-        tour = RentalCompanyTour(page, config)
-        try:
-            tour.run()
-        except Exception:  # pylint: disable=broad-except
-            tour.report["steps"].append({"step": "tour", "ok": False, "seconds": 0,
-                                         "error": traceback.format_exc()[-1500:]})
-        browser.close()
-    return tour.report
-
-
 if __name__ == "__main__":
-    print(json.dumps(run(json.loads(sys.argv[1]))), flush=True)
+    main(RentalCompanyTour)

@@ -429,19 +429,28 @@ class StaffTour(object):
         return self.report
 
 
-def run(config):
+def run(config, tour_class=None, viewport=None):
+    """Runs a tour (StaffTour or a subclass) in a new browser and returns its
+    report. Failures are reported, not raised: the caller shows the steps
+    done so far."""
     with sync_playwright() as playwright:
         browser, page = open_page(playwright, TIMEOUT_MS)
-        tour = StaffTour(page, config)
+        if viewport:
+            page.set_viewport_size(viewport)
+        tour = (tour_class or StaffTour)(page, config)
         try:
             tour.run()
         except Exception:  # pylint: disable=broad-except
-            # Reported, not raised: the caller shows the steps done so far.
             tour.report["steps"].append({"step": "tour", "ok": False, "seconds": 0,
                                          "error": traceback.format_exc()[-1500:]})
         browser.close()
     return tour.report
 
 
+def main(tour_class=None, viewport=None):
+    """The tours' command line: CONFIG_JSON in, the report as JSON out."""
+    print(json.dumps(run(json.loads(sys.argv[1]), tour_class, viewport)), flush=True)
+
+
 if __name__ == "__main__":
-    print(json.dumps(run(json.loads(sys.argv[1]))), flush=True)
+    main()
