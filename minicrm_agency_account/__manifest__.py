@@ -4,7 +4,7 @@
     "name": "Mini-CRM for Booking Agencies: Invoices",
     "summary": "Invoice confirmed bookings with Odoo's accounting, invoices by end "
                "customer, isolated per agency",
-    "version": "11.0.1.0.0",
+    "version": "11.0.2.0.0",
     "category": "Accounting",
     "website": "https://example.com/minicrm_agency",
     "author": "minicrm_agency developers",
@@ -18,7 +18,9 @@
     ],
     "data": [
         "security/minicrm_account_security.xml",
+        "data/minicrm_agency_data.xml",
         "views/account_invoice_views.xml",
+        "views/minicrm_agency_views.xml",
         "views/minicrm_booking_views.xml",
         "views/res_partner_views.xml",
     ],

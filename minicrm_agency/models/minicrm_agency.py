@@ -12,7 +12,7 @@ from .minicrm_chatter import with_sender
 
 # What only the operator decides; an agency manager edits the rest.
 OPERATOR_FIELDS = {"rental_company_ids", "user_ids", "active", "send_booking_confirmation",
-                   "currency_id"}
+                   "currency_id", "company_id"}
 # A quote page's address: lowercase words of letters and digits joined by dashes.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX_LENGTH = 64
@@ -67,6 +67,14 @@ class MinicrmAgency(models.Model):
         default=lambda self: self.env.user.company_id.currency_id,
         track_visibility="onchange",
         help="Currency of the agency's booking amounts and of its customers' spending.")
+    # Public name (other tools rely on it). Required once the invoices addon
+    # (minicrm_agency_account) is installed: the agency keeps its books there.
+    company_id = fields.Many2one(
+        "res.company", string="Company", index=True, ondelete="restrict",
+        track_visibility="onchange",
+        help="The Odoo company in which this agency keeps its books (invoices, payments, "
+             "chart of accounts) and whose name, logo and address head its invoices. The "
+             "agency's staff work in this company. Set by the operator.")
     user_ids = fields.One2many(
         "res.users", "minicrm_agency_id", string="Staff",
         help="Backend users who work for this agency.",
@@ -101,7 +109,7 @@ class MinicrmAgency(models.Model):
         if OPERATOR_FIELDS & set(vals) and not self.env.user._minicrm_is_operator():
             raise AccessError(_(
                 "Only the operator administrator changes an agency's rental "
-                "companies, staff, currency, archiving or booking confirmations."))
+                "companies, staff, currency, company, archiving or booking confirmations."))
         if "quote_slug" in vals and not vals["quote_slug"]:
             for agency in self:
                 super(MinicrmAgency, agency).write(dict(vals, quote_slug=agency._minicrm_free_slug(
@@ -109,7 +117,11 @@ class MinicrmAgency(models.Model):
             return True
         if "quote_slug" in vals:
             self._minicrm_check_quote_slug(vals["quote_slug"], self.ids)
-        return super(MinicrmAgency, self).write(vals)
+        result = super(MinicrmAgency, self).write(vals)
+        if vals.get("company_id"):
+            # The staff follow their agency into its (new) company.
+            self.mapped("user_ids")._minicrm_sync_company()
+        return result
 
     @api.model
     def _minicrm_check_quote_slug(self, slug, agency_ids=()):

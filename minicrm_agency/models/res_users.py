@@ -92,9 +92,41 @@ class ResUsers(models.Model):
         domain = self.env["ir.config_parameter"].sudo().get_param("mail.catchall.domain")
         return sender.name or user.company_id.name, "noreply@%s" % (domain or "localhost")
 
+    @api.model
+    def _minicrm_company_values(self, vals):
+        """``vals`` with the company of the agency they set: a staff user
+        works in their agency's company only (``company_ids`` holds no other
+        company to switch to: a parent company would show every agency's
+        books)."""
+        if not vals.get("minicrm_agency_id"):
+            return vals
+        # sudo: the agency's company id only; who may set the agency on a
+        # user is decided by the access rights on res.users.
+        company = self.env["minicrm.agency"].sudo().browse(vals["minicrm_agency_id"]).company_id
+        if not company:
+            return vals
+        return dict(vals, company_id=company.id, company_ids=[(6, 0, company.ids)])
+
+    @api.multi
+    def _minicrm_sync_company(self):
+        """Move staff users into their agency's company (after the agency's
+        company was set or changed)."""
+        for user in self.sudo():
+            if user.minicrm_agency_id.company_id and (
+                    user.company_id != user.minicrm_agency_id.company_id
+                    or user.company_ids != user.minicrm_agency_id.company_id):
+                # sudo: the user's company follows the agency's, which only the
+                # operator sets (minicrm.agency's OPERATOR_FIELDS).
+                user.write(self._minicrm_company_values(
+                    {"minicrm_agency_id": user.minicrm_agency_id.id}))
+
+    @api.model
+    def create(self, vals):
+        return super(ResUsers, self).create(self._minicrm_company_values(vals))
+
     @api.multi
     def write(self, vals):
-        result = super(ResUsers, self).write(vals)
+        result = super(ResUsers, self).write(self._minicrm_company_values(vals))
         if {"minicrm_agency_id", "minicrm_rental_company_ids"} & set(vals):
             # Rule domains are cached per user: a move to another agency must
             # take effect on the next request, not after a restart.

@@ -38,9 +38,12 @@ PICKUP = "%d-06-01 09:00:00" % NEXT_YEAR
 CUSTOMERS_ACTION = "minicrm_agency.action_minicrm_customer"
 BOOKINGS_ACTION = "minicrm_agency.action_minicrm_booking"
 REQUESTS_ACTION = "minicrm_agency.action_minicrm_request"
-# No invitation mails or chatter noise while building fixtures.
+# No invitation mails or chatter noise while building fixtures, and with the
+# invoices addon, agencies' companies without a chart of accounts (seconds
+# each): tests that invoice load one (minicrm_agency_account/tests/common.py).
 QUIET_CONTEXT = {"no_reset_password": True, "mail_create_nolog": True,
-                 "mail_create_nosubscribe": True, "tracking_disable": True}
+                 "mail_create_nosubscribe": True, "tracking_disable": True,
+                 "minicrm_agency_without_chart": True}
 # ConcurrentConfirmations: the customer, and its bookings confirmed at once.
 CONCURRENT_EMAIL = "concurrent.customer@example.com"
 CONCURRENT_BOOKINGS = 10

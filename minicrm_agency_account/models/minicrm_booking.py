@@ -74,16 +74,18 @@ class MinicrmBooking(models.Model):
 
     @api.multi
     def _minicrm_invoice_values(self):
-        """The invoice of the booking, in the user's company: its sales
+        """The invoice of the booking, in the agency's company: its sales
         journal and the journal's income account (else the company's default
         income account). A clear error when accounting is not set up."""
-        company = self.env.user.company_id
+        company = self.agency_id.company_id
+        # sudo: the name of the agency's own company, for the messages below.
+        company_name = company.sudo().name
         journal = self.env["account.journal"].search(
             [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1)
         if not journal:
             raise UserError(_("Accounting is not set up for %s: there is no sales journal. "
                               "Install a chart of accounts (Accounting › Configuration) "
-                              "first.") % company.name)
+                              "first.") % company_name)
         account = journal.default_credit_account_id or self.env["ir.property"].with_context(
             force_company=company.id).get("property_account_income_categ_id",
                                           "product.category")
@@ -92,7 +94,7 @@ class MinicrmBooking(models.Model):
         if not account or not receivable:
             raise UserError(_("Accounting is not set up for %s: no income or receivable "
                               "account. Install a chart of accounts (Accounting › "
-                              "Configuration) first.") % company.name)
+                              "Configuration) first.") % company_name)
         details = [self[name] for name in INVOICE_DETAILS if self[name]]
         if self.invoice_country_id:
             details.append(self.invoice_country_id.name)

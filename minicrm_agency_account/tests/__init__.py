@@ -1,3 +1,4 @@
+from . import test_agency_company
 from . import test_create_invoice
 from . import test_invoice_isolation
 from . import test_invoice_browser

@@ -23,6 +23,11 @@ class TestCreateInvoice(MinicrmAccountCase):
         self.assertEqual(invoice.minicrm_agency_id, self.agency_a)
         self.assertEqual(invoice.currency_id, self.agency_a.currency_id)
         self.assertEqual(invoice.journal_id.type, "sale")
+        # In the agency's books: its company, its sales journal, its accounts.
+        company = self.agency_a.company_id
+        self.assertEqual((invoice.company_id, invoice.journal_id.company_id,
+                          invoice.account_id.company_id), (company,) * 3)
+        self.assertEqual(invoice.invoice_line_ids.account_id.company_id, company)
         self.assertEqual((invoice.origin, invoice.name), (self.booking_a.name,) * 2)
         self.assertEqual(invoice.amount_total, 120.0)
         line = invoice.invoice_line_ids

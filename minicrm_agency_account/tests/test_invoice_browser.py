@@ -23,6 +23,7 @@ def create_fixtures(env):
     company = env["minicrm.rental.company"].create({"name": "Invoice Limousines"})
     agency = env["minicrm.agency"].create({
         "name": "Invoice Agency", "rental_company_ids": [(6, 0, company.ids)]})
+    agency._minicrm_load_chart()
     staff = MinicrmFixtures.create_user(env, "invoice_staff", agency)
     staff.write({"groups_id": [(4, env.ref(BILLING).id)]})
     customer = env["res.partner"].sudo(staff).create({
