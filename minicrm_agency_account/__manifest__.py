@@ -20,6 +20,7 @@
         "security/minicrm_account_security.xml",
         "data/minicrm_agency_data.xml",
         "views/account_invoice_views.xml",
+        "views/account_portal_templates.xml",
         "views/minicrm_agency_views.xml",
         "views/minicrm_booking_views.xml",
         "views/res_partner_views.xml",

@@ -87,6 +87,14 @@ class TestBooksReportsHttp(MinicrmHttpCase):
         self.assertIn("Test Agency A", response.text)
         self.assertIn("Ann Smith", response.text)
 
+    def test_portal_invoice_page_is_headed_by_the_agency_company(self):
+        token = self.in_test_cursor(
+            lambda env: env["account.invoice"].browse(self.invoice_a_id).access_token)
+        response = self.get("/my/invoices/%s?access_token=%s" % (self.invoice_a_id, token))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Test Agency A", response.text)
+        self.assertIn("Ann Smith", response.text)
+
     def test_anonymous_and_other_portal_user_do_not_open_the_invoice_page(self):
         for path in ("/my/invoices/%s" % self.invoice_b_id,
                      "/my/invoices/%s?access_token=wrong" % self.invoice_b_id,
