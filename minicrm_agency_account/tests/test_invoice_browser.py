@@ -26,6 +26,12 @@ def create_fixtures(env):
     agency._minicrm_load_chart()
     staff = MinicrmFixtures.create_user(env, "invoice_staff", agency)
     staff.write({"groups_id": [(4, env.ref(BILLING).id)]})
+    # Another agency's billing user, who must find none of it.
+    other_agency = env["minicrm.agency"].create({
+        "name": "Other Invoice Agency", "rental_company_ids": [(6, 0, company.ids)]})
+    other_agency._minicrm_load_chart()
+    other = MinicrmFixtures.create_user(env, "other_invoice_staff", other_agency)
+    other.write({"groups_id": [(4, env.ref(BILLING).id)]})
     customer = env["res.partner"].sudo(staff).create({
         "firstname": "Ines", "lastname": "Invoiced", "customer_state": "end",
         "email": "ines.invoiced@example.com"})
@@ -39,6 +45,7 @@ def create_fixtures(env):
         "login": staff.login, "password": PASSWORD,
         "menu": "minicrm_agency.menu_minicrm_root", "rental_company": company.name,
         "booking": booking.name, "customer": customer.name,
+        "company": agency.company_id.name, "other_login": other.login,
     }
 
 
@@ -46,7 +53,9 @@ def create_fixtures(env):
 @post_install(True)
 class TestInvoiceBrowser(HttpCase):
     """Headless Chromium as staff with Billing rights: the spending pivot and
-    graph, "Create invoice" on a booking, the customer's Invoices button.
+    graph, "Create invoice" on a booking, the customer's Invoices button,
+    validating, paying and crediting the invoice, its report headed by the
+    agency's company; then another agency's billing user finds none of it.
     Any error dialog or JavaScript error fails the step it happened in."""
 
     def setUp(self):
@@ -76,6 +85,12 @@ class TestInvoiceBrowser(HttpCase):
             booking = env["minicrm.booking"].search([("name", "=", self.config["booking"])])
             invoice = booking.invoice_id
             self.assertEqual((invoice.state, invoice.amount_total, invoice.minicrm_customer_id),
-                             ("draft", 245.0, booking.customer_id))
-        for name in ("staff-spending-pivot.png", "staff-invoice.png"):
+                             ("paid", 245.0, booking.customer_id))
+            self.assertEqual(invoice.company_id, booking.agency_id.company_id)
+            self.assertEqual(invoice.payment_ids.company_id, invoice.company_id)
+            refund = env["account.invoice"].search([("refund_invoice_id", "=", invoice.id)])
+            self.assertEqual((refund.type, refund.company_id, refund.name),
+                             ("out_refund", invoice.company_id, "Trip cancelled"))
+        for name in ("staff-spending-pivot.png", "staff-invoice.png", "staff-invoice-paid.png",
+                     "staff-other-agency-invoices.png"):
             self.assertIn(os.path.join(SCREENSHOT_DIR, name), report["screenshots"])
