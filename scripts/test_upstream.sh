@@ -44,7 +44,7 @@ ADDON="$ADDONS"   # all four
 UPSTREAM_DB_WITHOUT="${MINICRM_UPSTREAM_DB_WITHOUT:-minicrm_upstream_without}"
 UPSTREAM_DB_WITH="${MINICRM_UPSTREAM_DB_WITH:-minicrm_upstream_with}"
 UPSTREAM_HTTP_PORT="${MINICRM_UPSTREAM_HTTP_PORT:-$((TEST_HTTP_PORT + 10))}"
-UPSTREAM_MODULES="${MINICRM_UPSTREAM_MODULES:-base,mail,base_import,web,partner_firstname,auth_user_case_insensitive}"
+UPSTREAM_MODULES="${MINICRM_UPSTREAM_MODULES:-base,mail,base_import,web,partner_firstname,auth_user_case_insensitive,account}"
 OUT="$LOCAL_DIR/upstream"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
