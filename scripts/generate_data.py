@@ -156,8 +156,8 @@ class Generator(object):
         "lang", "minicrm_agency_id", "customer_state", "minicrm_phone_digits",
         "minicrm_search_text", "active", "customer", "supplier", "employee", "is_company",
         "type", "commercial_partner_id", "partner_share", "message_bounce", "opt_out",
-        "minicrm_login_partner", "booking_count", "request_count", "create_uid",
-        "create_date", "write_uid", "write_date")
+        "minicrm_login_partner", "booking_count", "request_count", "minicrm_currency_id",
+        "create_uid", "create_date", "write_uid", "write_date")
     BOOKING_COLUMNS = (
         "id", "name", "kind", "state", "customer_id", "agency_id", "rental_company_id",
         "pickup_datetime", "dropoff_datetime", "pickup_location", "dropoff_location", "route",
@@ -283,7 +283,8 @@ class Generator(object):
                    agency.id, "end" if end_user else "request", digits,
                    search_text(name, email, digits),
                    "t", "t", "f", "f", "f", "contact", partner_id, "t", 0, "f", "f",
-                   0, 0, SUPERUSER_ID, stamp, SUPERUSER_ID, stamp) + agency.customer_defaults
+                   0, 0, agency.currency_id, SUPERUSER_ID, stamp, SUPERUSER_ID, stamp
+                   ) + agency.customer_defaults
 
     def write_customers(self):
         columns = self.CUSTOMER_COLUMNS + self.customer_default_columns
