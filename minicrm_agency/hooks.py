@@ -49,5 +49,6 @@ def pre_init_hook(cr):
             ADD COLUMN IF NOT EXISTS total_spent numeric,
             ADD COLUMN IF NOT EXISTS spent_this_year numeric,
             ADD COLUMN IF NOT EXISTS minicrm_phone_digits varchar,
-            ADD COLUMN IF NOT EXISTS minicrm_search_text varchar
+            ADD COLUMN IF NOT EXISTS minicrm_search_text varchar,
+            ADD COLUMN IF NOT EXISTS minicrm_currency_id integer
     """)

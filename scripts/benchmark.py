@@ -14,16 +14,26 @@ run, stock Odoo's partner search (display_name/ref/email ilike, or phone
 ilike; page and exact count) runs as superuser without this module's
 indexes (dropped inside a transaction that is rolled back).
 
-HTTP part: a server started here with `--workers 2` (prefork, through
-scripts/odoo-bin, on loopback) answers the list's own request,
-/web/dataset/search_read with the customer action's context: one client
-typing, then --clients clients typing at once for --seconds seconds, each a
-staff user of its own agency. Bounded in time and count; loopback only.
+What the screen sends: the list's columns are the fields of the Customers
+action's list view as load_views returns them to the staff user, and a
+keystroke's request is the one Chromium posted in the live-search browser
+test (scripts/bench_requests/customer_keystroke.json, which that test keeps
+equal to what the web client sends), with the fragment typed. It is timed
+through the ORM (as controllers/dataset.py answers it) and over HTTP.
 
-Prints tables and writes them as JSON. Figures are milliseconds.
+HTTP part: a server started here with `--workers 2` (prefork, through
+scripts/odoo-bin, on loopback) answers that request: one client typing, then
+--clients clients typing at once for --seconds seconds, each a staff user of
+its own agency. Bounded in time and count; loopback only.
+
+Prints tables, then each figure beside the issue's target, and writes them as
+JSON. Figures are milliseconds. Exits non-zero when a figure is missing or a
+request failed (no timing is asserted).
 """
 import argparse
+import copy
 import json
+import math
 import os
 import resource
 import signal
@@ -38,6 +48,7 @@ import requests
 
 import odoo
 from odoo import SUPERUSER_ID, api
+from odoo.tools.safe_eval import safe_eval
 
 STAFF_LOGIN = "bench.staff.%d@agency.example"
 # Fragments of 1 to 4 characters as typed letter by letter, by kind; then
@@ -52,8 +63,7 @@ FRAGMENTS = [
     ("phone", ["2", "23", "234", "2345"]),
     ("two words", ["claire mar", "martin c", "dubois, l", "hugo ber"]),
 ]
-LIST_FIELDS = ["name", "email", "phone", "booking_count", "last_booking_date",
-               "customer_state"]
+CUSTOMER_ACTION = "minicrm_agency.action_minicrm_customer"
 CUSTOMERS = [("customer_state", "!=", False)]
 PAGE = 80
 COUNT_LIMIT = 1000
@@ -64,6 +74,32 @@ EXPORT_SIZE = 100000
 SLOW_RUNS = 3
 OUR_INDEXES = ["res_partner_minicrm_search_text_trgm_idx", "res_partner_minicrm_list_idx"]
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The JSON-RPC body of a keystroke as the web client posts it (kept by
+# minicrm_agency/tests/test_live_search_browser.py); FRAGMENT stands for the
+# text typed, ACTION for the Customers action's id; the user's own context
+# (lang, tz, uid) is the session's.
+SCREEN_REQUEST = os.path.join(REPO_ROOT, "scripts", "bench_requests", "customer_keystroke.json")
+FRAGMENT, ACTION = "%(fragment)s", "%(action)s"
+# Each figure of the run, where it is in the JSON, and the issue's target
+# (printed beside it, never asserted): (key, label, target, "max" or "min").
+TARGETS = [
+    ("keystroke_worst_median_ms", "customer keystroke, search + capped count, worst median",
+     15, "max"),
+    ("keystroke_worst_p95_ms", "customer keystroke, search + capped count, worst p95",
+     30, "max"),
+    ("screen_keystroke_orm_median_ms", "the screen's keystroke request, ORM, median of medians",
+     None, None),
+    ("screen_keystroke_orm_worst_median_ms", "the screen's keystroke request, ORM, worst median",
+     None, None),
+    ("screen_keystroke_http_median_ms", "the screen's keystroke request, HTTP, median",
+     20, "max"),
+    ("list_page_ms", "list page (80 customers, the list view's columns)", 10, "max"),
+    ("form_ms", "customer form with the most bookings", 60, "max"),
+    ("export_ms", "export_data of the agency's customers (up to 100,000)", 5000, "max"),
+    ("export_peak_rss_mb", "export_data, process peak RSS (MB)", None, None),
+    ("http_concurrent_requests_per_s", "HTTP, clients typing at once, requests/s", 100, "min"),
+    ("http_concurrent_p95_ms", "HTTP, clients typing at once, p95", 100, "max"),
+]
 
 
 def keystroke_domain(fragment):
@@ -86,6 +122,50 @@ def summary(timings):
     return {"median_ms": round(statistics.median(ordered), 2), "p95_ms": percentile(0.95),
             "p99_ms": percentile(0.99), "min_ms": round(ordered[0], 2),
             "max_ms": round(ordered[-1], 2), "runs": len(ordered)}
+
+
+def load_screen_request(action_id):
+    """The captured request, with this database's id of the Customers action."""
+    with open(SCREEN_REQUEST) as handle:
+        return filled(json.load(handle), {ACTION: action_id})
+
+
+def filled(value, values):
+    """A JSON value with its placeholders (keys of values) replaced."""
+    if isinstance(value, str) and value in values:
+        return values[value]
+    if isinstance(value, list):
+        return [filled(item, values) for item in value]
+    if isinstance(value, dict):
+        return {key: filled(item, values) for key, item in value.items()}
+    return value
+
+
+def with_fragment(value, fragment):
+    """The captured request's params with the fragment typed."""
+    return filled(value, {FRAGMENT: fragment})
+
+
+def screen_params(screen_request, user_context, fragment):
+    """The params of the keystroke's /web/dataset/search_read for this user."""
+    params = with_fragment(copy.deepcopy(screen_request["params"]), fragment)
+    params["context"] = dict(params.get("context", {}), **user_context)
+    return params
+
+
+def list_view_fields(env, action_xmlid):
+    """The list columns the web client asks for: the fields of the action's
+    list view as load_views returns them to env's user."""
+    action = env.ref(action_xmlid)
+    views = [[view_id or False, "list" if mode == "tree" else mode]
+             for view_id, mode in action.read(["views"])[0]["views"] if mode == "tree"]
+    Model = env[action.res_model].with_context(action_context(env, action))
+    loaded = Model.load_views(views or [[False, "list"]], {"action_id": action.id})
+    return sorted(loaded["fields_views"]["list"]["fields"])
+
+
+def action_context(env, action):
+    return safe_eval(action.context or "{}", {"uid": env.uid, "context": {}})
 
 
 def measure(function, runs):
@@ -112,10 +192,24 @@ class OrmBenchmark(object):
             raise SystemExit("No benchmark data here: run `make bench-data` first.")
         self.admin_env = admin
         self.env = api.Environment(cr, self.staff.id, {})
+        self.slow_runs = min(SLOW_RUNS, runs)
+        self.list_fields = list_view_fields(self.env, CUSTOMER_ACTION)
+        self.screen_request = load_screen_request(admin.ref(CUSTOMER_ACTION).id)
+        requested = sorted(self.screen_request["params"]["fields"])
+        if requested != self.list_fields:
+            raise SystemExit(
+                "The list view's fields for the staff user (%s) are not those of the web "
+                "client's captured request %s (%s): run the live-search browser test "
+                "(TEST_PATTERN=test_live_search_browser) and update the capture."
+                % (self.list_fields, SCREEN_REQUEST, requested))
+        user_context = self.env["res.users"].context_get()
+        self.screen_context = dict(self.screen_request["params"].get("context", {}),
+                                   **user_context)
         self.results = {"customers": admin["res.partner"].search_count(CUSTOMERS),
                         "bookings": admin["minicrm.booking"].search_count([]),
                         "staff_agency_customers": self.env["res.partner"].search_count(CUSTOMERS),
-                        "keystrokes": [], "timings": {}}
+                        "list_fields": self.list_fields,
+                        "keystrokes": [], "screen_keystrokes": [], "timings": {}}
 
     def fresh(self, model, env=None):
         model = (env or self.env)[model]
@@ -144,10 +238,34 @@ class OrmBenchmark(object):
         """The whole route: the same, with the page's columns read."""
         Partner = self.fresh("res.partner")
         domain = keystroke_domain(fragment)
-        rows = Partner.search_read(domain, LIST_FIELDS, limit=PAGE)
+        rows = Partner.search_read(domain, self.list_fields, limit=PAGE)
         if len(rows) == PAGE:
             return Partner._search_count_limited(domain, COUNT_LIMIT)
         return len(rows)
+
+    def screen_keystroke(self, fragment):
+        """The web client's own request for a keystroke, answered as
+        controllers/dataset.py answers /web/dataset/search_read."""
+        params = with_fragment(self.screen_request["params"], fragment)
+        Partner = self.fresh("res.partner").with_context(self.screen_context)
+        limit, offset = params.get("limit") or False, params.get("offset") or 0
+        domain = params.get("domain") or []
+        records = Partner.search_read(domain, params["fields"], offset=offset, limit=limit,
+                                      order=params.get("sort") or False)
+        if limit and len(records) == limit:
+            return Partner._search_count_limited(
+                domain, max(self.screen_context["minicrm_count_limit"], offset + limit))
+        return len(records) + offset
+
+    def run_screen_keystrokes(self):
+        print("  %-46s %9s %9s %9s" % ("the screen's keystroke request (ORM)", "median", "p95",
+                                       "max"))
+        for kind, fragments in FRAGMENTS:
+            for fragment in fragments:
+                result = self.record("screen: %s '%s'" % (kind, fragment),
+                                     lambda: self.screen_keystroke(fragment), kind=kind,
+                                     fragment=fragment)
+                self.results["screen_keystrokes"].append(result)
 
     def stock_keystroke(self, kind, fragment):
         """Stock Odoo's list: page and exact count, as superuser."""
@@ -187,15 +305,17 @@ class OrmBenchmark(object):
             if len(fragment) < 3:
                 continue
             stock = self.record("stock: %s '%s'" % (kind, fragment),
-                                lambda: self.stock_keystroke(kind, fragment), runs=SLOW_RUNS)
+                                lambda: self.stock_keystroke(kind, fragment),
+                                runs=self.slow_runs)
             ratios["%s '%s'" % (kind, fragment)] = round(
                 stock["median_ms"] / keystroke["median_ms"], 1)
         self.cr.execute("ROLLBACK TO SAVEPOINT stock")
         self.results["stock_ratio"] = ratios
 
     def run_list_and_form(self):
+        self.results["list_page_name"] = "list page: search_read 80 customers"
         self.record("list page: search_read 80 customers",
-                    lambda: self.fresh("res.partner").search_read(CUSTOMERS, LIST_FIELDS,
+                    lambda: self.fresh("res.partner").search_read(CUSTOMERS, self.list_fields,
                                                                   limit=PAGE))
         heavy = self.env["res.partner"].search(CUSTOMERS, order="booking_count desc", limit=1)
         form = self.env.ref("minicrm_agency.view_minicrm_customer_form")
@@ -206,17 +326,19 @@ class OrmBenchmark(object):
             values = customer.read(form_fields)[0]
             # The web client then reads the first page of the history tab.
             self.fresh("minicrm.booking").browse(values["booking_ids"][:40]).read(HISTORY_FIELDS)
-        self.record("form: customer with %d bookings" % len(heavy.booking_ids), open_form)
+        self.results["form_name"] = "form: customer with %d bookings" % len(heavy.booking_ids)
+        self.record(self.results["form_name"], open_form)
 
     def run_export(self):
         customers = self.env["res.partner"].search(CUSTOMERS, limit=EXPORT_SIZE)
         before = rss_mb()
 
         def export():
-            rows = self.fresh("res.partner").browse(customers.ids).export_data(LIST_FIELDS)
+            rows = self.fresh("res.partner").browse(customers.ids).export_data(
+                self.list_fields)
             assert len(rows["datas"]) == len(customers)
-        name = "export_data %d customers" % len(customers)
-        self.record(name, export, runs=SLOW_RUNS, rss_before_mb=round(before, 1))
+        name = self.results["export_name"] = "export_data %d customers" % len(customers)
+        self.record(name, export, runs=self.slow_runs, rss_before_mb=round(before, 1))
         self.results["timings"][name]["peak_rss_mb"] = round(rss_mb(), 1)
 
     def run(self):
@@ -240,6 +362,10 @@ class OrmBenchmark(object):
               % (statistics.median(medians), statistics.median(with_read), max(medians),
                  max(p95s), self.results["keystroke_overall"]["within_target"],
                  len(keystrokes)))
+        self.run_screen_keystrokes()
+        screen = [k["median_ms"] for k in self.results["screen_keystrokes"]]
+        print("the screen's keystroke request: median of medians %.1f ms, worst median %.1f ms"
+              % (statistics.median(screen), max(screen)))
         self.run_stock()
         print("stock / minicrm, keystroke medians (3+ characters): %s"
               % self.results["stock_ratio"])
@@ -251,10 +377,11 @@ class OrmBenchmark(object):
 class HttpBenchmark(object):
     """A prefork server on loopback and clients replaying the list's request."""
 
-    def __init__(self, config, database, port, clients, seconds):
+    def __init__(self, config, database, port, clients, seconds, screen_request):
         self.config, self.database, self.port = config, database, port
         self.clients, self.seconds = clients, seconds
         self.url = "http://127.0.0.1:%d" % port
+        self.screen_request = screen_request
         self.server = None
 
     def start_server(self):
@@ -303,14 +430,11 @@ class HttpBenchmark(object):
         return client, answer["result"]["user_context"]
 
     def keystroke(self, client, user_context, fragment):
-        context = dict(user_context, default_customer_state="end", minicrm_customer_search=True,
-                       minicrm_live_search=True, minicrm_count_limit=COUNT_LIMIT)
+        """The web client's captured request, with the fragment and the user's context."""
+        body = dict(self.screen_request, id=int(time.time() * 1000) % 1000000000,
+                    params=screen_params(self.screen_request, user_context, fragment))
         started = time.perf_counter()
-        answer = client.post(self.url + "/web/dataset/search_read", json={
-            "jsonrpc": "2.0", "method": "call", "params": {
-                "model": "res.partner", "fields": LIST_FIELDS, "limit": PAGE, "offset": 0,
-                "domain": keystroke_domain(fragment), "sort": "", "context": context}},
-            timeout=60)
+        answer = client.post(self.url + "/web/dataset/search_read", json=body, timeout=60)
         elapsed = (time.perf_counter() - started) * 1000
         ok = answer.status_code == 200 and "result" in answer.json()
         return elapsed, ok
@@ -380,6 +504,54 @@ class HttpBenchmark(object):
             self.stop_server()
 
 
+def figures(results):
+    """The run's figures by TARGETS key (None when the run did not produce one)."""
+    timings = results.get("timings", {})
+    keystrokes = results.get("keystroke_overall", {})
+    screen = [k.get("median_ms") for k in results.get("screen_keystrokes", [])]
+    http = results.get("http", {})
+
+    def timing(name_key, figure="median_ms"):
+        return timings.get(results.get(name_key), {}).get(figure)
+    return {
+        "keystroke_worst_median_ms": keystrokes.get("worst_median_ms"),
+        "keystroke_worst_p95_ms": keystrokes.get("worst_p95_ms"),
+        "screen_keystroke_orm_median_ms": round(statistics.median(screen), 2) if screen else None,
+        "screen_keystroke_orm_worst_median_ms": max(screen) if screen else None,
+        "screen_keystroke_http_median_ms": http.get("one_client", {}).get("median_ms"),
+        "list_page_ms": timing("list_page_name"),
+        "form_ms": timing("form_name"),
+        "export_ms": timing("export_name"),
+        "export_peak_rss_mb": timing("export_name", "peak_rss_mb"),
+        "http_concurrent_requests_per_s": http.get("concurrent", {}).get("requests_per_s"),
+        "http_concurrent_p95_ms": http.get("concurrent", {}).get("p95_ms"),
+    }
+
+
+def print_targets(measured):
+    print("  %-60s %10s %10s" % ("figure", "measured", "target"))
+    for key, label, target, sense in TARGETS:
+        value = measured.get(key)
+        shown = "missing" if value is None else "%.1f" % value
+        wanted = "" if target is None else ("<= %s" if sense == "max" else ">= %s") % target
+        print("  %-60s %10s %10s" % (label, shown, wanted))
+
+
+def problems(results, http):
+    """What makes the run unusable: a missing figure, a failed request."""
+    found = ["%s is missing" % key for key, value in sorted(results["figures"].items())
+             if (value is None or not isinstance(value, (int, float)) or math.isnan(value))
+             and (http or not key.startswith(("http_", "screen_keystroke_http")))]
+    if len(results.get("keystrokes", [])) != sum(len(f) for _kind, f in FRAGMENTS):
+        found.append("keystrokes: %d fragments timed" % len(results.get("keystrokes", [])))
+    if http:
+        for part in ("one_client", "concurrent"):
+            errors = results.get("http", {}).get(part, {}).get("errors")
+            if errors:
+                found.append("HTTP %s: %d failed requests" % (part, errors))
+    return found
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-c", "--config", required=True)
@@ -395,15 +567,21 @@ def main():
         parser.error("--clients 1..32 and --seconds 1..300")
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     with api.Environment.manage(), odoo.registry(args.database).cursor() as cr:
-        results = OrmBenchmark(cr, args.runs).run()
+        orm = OrmBenchmark(cr, args.runs)
+        results = orm.run()
         cr.rollback()
     if not args.no_http:
         results["http"] = HttpBenchmark(args.config, args.database, args.http_port,
-                                        args.clients, args.seconds).run()
+                                        args.clients, args.seconds, orm.screen_request).run()
     results.update(date=time.strftime("%Y-%m-%d %H:%M"), database=args.database)
+    results["figures"] = figures(results)
+    print_targets(results["figures"])
     with open(args.json, "w") as handle:
         json.dump(results, handle, indent=2)
     print("written to %s" % args.json)
+    found = problems(results, not args.no_http)
+    if found:
+        raise SystemExit("benchmark incomplete: %s" % "; ".join(found))
 
 
 if __name__ == "__main__":

@@ -11,8 +11,16 @@ one SQL statement and the booking sequences are moved past the generated
 references, so the ORM finds the rows exactly as if it had written them.
 No ir.model.data rows are created. Staff logins: bench.staff.<n>@agency.example,
 password "bench". The first customer of the first agency has 1,000 bookings.
+
+The columns the generator does not fill itself come from the ORM: every
+stored field of res.partner and minicrm.booking with a default (ir.default
+included) gets the value default_get gives the agency's staff user with the
+context of the Customers or Bookings action, as a customer or booking made
+on the screen would. A NOT NULL column that neither the generator nor a
+default fills stops the run before anything is written, with its name.
 """
 import argparse
+import collections
 import datetime
 import io
 import random
@@ -22,6 +30,7 @@ import unicodedata
 
 import odoo
 from odoo import SUPERUSER_ID, api
+from odoo.tools.safe_eval import safe_eval
 
 NAMES = {
     "fr_FR": (["Claire", "Julien", "Élodie", "François", "Chloé", "Mathieu", "Amélie", "Hugo",
@@ -72,11 +81,63 @@ def ascii_slug(text):
     return re.sub(r"[^a-z]", "", text.lower())
 
 
+# A generated agency: its rental companies, language and country, the
+# currency of its amounts, and the column values the ORM gives a new
+# customer and a new booking of its staff (derived_defaults).
+Agency = collections.namedtuple("Agency", "id rental_company_ids lang country currency_id "
+                                          "customer_defaults booking_defaults")
+COPY_ESCAPES = {ord("\\"): "\\\\", ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"}
+
+
+def copy_value(value):
+    """A value in COPY's text format: None is NULL."""
+    if value is None:
+        return "\\N"
+    return str(value).translate(COPY_ESCAPES)
+
+
+def table_columns(cr, table):
+    """The table's columns, each with whether it must be filled (NOT NULL
+    without a database default)."""
+    cr.execute("""SELECT column_name, is_nullable = 'NO' AND column_default IS NULL
+                    FROM information_schema.columns
+                   WHERE table_schema = current_schema() AND table_name = %s""", (table,))
+    return dict(cr.fetchall())
+
+
+def action_context(env, xmlid, user):
+    """The context a menu's action gives the screen (as the web client evaluates it)."""
+    return safe_eval(env.ref(xmlid).context or "{}", {"uid": user.id, "context": {}})
+
+
+def derived_defaults(model, given):
+    """The columns of model's table that the generator does not fill
+    (``given``) and the ORM would: each stored field's default as
+    default_get gives it to model's user and context, in the column's form.
+    Fails on a NOT NULL column that nothing fills, before any row is written."""
+    columns = table_columns(model.env.cr, model._table)
+    names = [name for name, field in model._fields.items()
+             if field.store and field.column_type and name in columns and name not in given]
+    values = {}
+    for name, value in model.default_get(names).items():
+        field = model._fields[name]
+        column_value = field.convert_to_column(value, model)
+        if column_value is not None:
+            values[name] = column_value
+    missing = sorted(column for column, required in columns.items()
+                     if required and column not in given and column not in values)
+    if missing:
+        raise SystemExit("%s: NOT NULL column(s) %s have no default in the ORM and the "
+                         "generator does not fill them: teach scripts/generate_data.py "
+                         "their values" % (model._table, ", ".join(missing)))
+    return values
+
+
 def copy_rows(cr, table, columns, rows):
     """COPY an iterable of tuples in chunks; None is NULL."""
     buffer, count = io.StringIO(), 0
     for row in rows:
-        buffer.write("\t".join("\\N" if value is None else str(value) for value in row))
+        buffer.write("\t".join(copy_value(value) for value in row))
         buffer.write("\n")
         count += 1
         if count % CHUNK == 0:
@@ -89,6 +150,20 @@ def copy_rows(cr, table, columns, rows):
 
 
 class Generator(object):
+
+    CUSTOMER_COLUMNS = (
+        "id", "name", "display_name", "firstname", "lastname", "email", "phone", "mobile",
+        "lang", "minicrm_agency_id", "customer_state", "minicrm_phone_digits",
+        "minicrm_search_text", "active", "customer", "supplier", "employee", "is_company",
+        "type", "commercial_partner_id", "partner_share", "message_bounce", "opt_out",
+        "minicrm_login_partner", "booking_count", "request_count", "minicrm_currency_id",
+        "create_uid", "create_date", "write_uid", "write_date")
+    BOOKING_COLUMNS = (
+        "id", "name", "kind", "state", "customer_id", "agency_id", "rental_company_id",
+        "pickup_datetime", "dropoff_datetime", "pickup_location", "dropoff_location", "route",
+        "passenger_count", "contact_firstname", "contact_lastname", "contact_email",
+        "contact_phone", "contact_mobile", "contact_lang", "invoice_name", "amount",
+        "currency_id", "create_uid", "create_date", "write_uid", "write_date")
 
     def __init__(self, env, args):
         self.env, self.cr, self.args = env, env.cr, args
@@ -111,22 +186,59 @@ class Generator(object):
                 {"name": "Bench Rental %02d" % number})
         self.agencies = []
         group = env.ref("minicrm_agency.group_agency_user")
+        staff_users = []
         for number in range(1, self.args.agencies + 1):
             mine = companies[(number - 1) % 8:] + companies[:(number - 1) % 8]
             lang, country = AGENCY_COUNTRIES[(number - 1) % len(AGENCY_COUNTRIES)]
+            # Through the ORM: whatever an agency's create() sets up (its
+            # currency, its own company...) is there as on the screen.
             agency = env["minicrm.agency"].create({
                 "name": "Bench Agency %02d" % number,
                 "country_id": env["res.country"].search([("code", "=", country)]).id,
                 "rental_company_ids": [(6, 0, mine[:3].ids)]})
-            env["res.users"].with_context(no_reset_password=True).create({
+            values = {
                 "name": "Bench Staff %02d" % number,
                 "login": "bench.staff.%d@agency.example" % number,
                 "email": "bench.staff.%d@agency.example" % number,
                 "password": "bench", "minicrm_agency_id": agency.id,
-                "groups_id": [(6, 0, group.ids)]})
-            self.agencies.append((agency.id, mine[:3].ids, lang, country))
+                "groups_id": [(6, 0, group.ids)]}
+            if "company_id" in agency._fields and agency.company_id:
+                # An agency that keeps its own books: its staff work in its company.
+                values.update(company_id=agency.company_id.id,
+                              company_ids=[(6, 0, agency.company_id.ids)])
+            staff = env["res.users"].with_context(no_reset_password=True).create(values)
+            staff_users.append(staff)
+            self.agencies.append((agency, mine[:3].ids, lang, country))
+        self.derive_defaults(staff_users)
         self.log("%d agencies, 8 rental companies, %d staff users"
                  % (len(self.agencies), len(self.agencies)))
+
+    def derive_defaults(self, staff_users):
+        """Per agency, the columns the ORM fills for a customer and a booking
+        that its staff creates from the menus (derived_defaults)."""
+        env, agencies = self.env, []
+        customers = {}
+        bookings = {}
+        for staff in staff_users:
+            Partner = env["res.partner"].sudo(staff).with_context(
+                action_context(env, "minicrm_agency.action_minicrm_customer", staff))
+            Booking = env["minicrm.booking"].sudo(staff).with_context(
+                action_context(env, "minicrm_agency.action_minicrm_booking", staff))
+            customers[staff] = derived_defaults(Partner, self.CUSTOMER_COLUMNS)
+            bookings[staff] = derived_defaults(Booking, self.BOOKING_COLUMNS)
+        # One column list for all agencies (COPY's), each agency's values.
+        self.customer_default_columns = tuple(sorted(set().union(*customers.values())))
+        self.booking_default_columns = tuple(sorted(set().union(*bookings.values())))
+        for staff, created in zip(staff_users, self.agencies):
+            agency, rental_company_ids, lang, country = created
+            agencies.append(Agency(
+                agency.id, rental_company_ids, lang, country, agency.currency_id.id,
+                tuple(customers[staff].get(name) for name in self.customer_default_columns),
+                tuple(bookings[staff].get(name) for name in self.booking_default_columns)))
+        self.agencies = agencies
+        self.log("columns from the ORM's defaults: res_partner %s; minicrm_booking %s" % (
+            ", ".join(self.customer_default_columns) or "none",
+            ", ".join(self.booking_default_columns) or "none"))
 
     def reserve_ids(self, sequence, count):
         self.cr.execute("SELECT nextval(%s)", (sequence,))
@@ -153,7 +265,8 @@ class Generator(object):
         for number in range(count):
             partner_id = first_id + number
             agency_index = number % len(self.agencies)
-            agency_lang, country = self.agencies[agency_index][2:]
+            agency = self.agencies[agency_index]
+            agency_lang, country = agency.lang, agency.country
             lang = agency_lang if rng.random() < LOCAL_CUSTOMERS else rng.choice(langs)
             firstname, lastname = rng.choice(NAMES[lang][0]), rng.choice(NAMES[lang][1])
             name = "%s %s" % (firstname, lastname)
@@ -167,20 +280,14 @@ class Generator(object):
             self.customers.append((partner_id, agency_index, end_user,
                                    (firstname, lastname, email, phone, mobile, lang, name)))
             yield (partner_id, name, name, firstname, lastname, email, phone, mobile, lang,
-                   self.agencies[agency_index][0], "end" if end_user else "request", digits,
+                   agency.id, "end" if end_user else "request", digits,
                    search_text(name, email, digits),
-                   "t", "t", "f", "f", "f", "contact", partner_id, 1, "t", 0, "f", "f",
-                   0, 0, SUPERUSER_ID, stamp, SUPERUSER_ID, stamp)
+                   "t", "t", "f", "f", "f", "contact", partner_id, "t", 0, "f", "f",
+                   0, 0, agency.currency_id, SUPERUSER_ID, stamp, SUPERUSER_ID, stamp
+                   ) + agency.customer_defaults
 
     def write_customers(self):
-        columns = ("id", "name", "display_name", "firstname", "lastname", "email", "phone",
-                   "mobile", "lang", "minicrm_agency_id", "customer_state",
-                   "minicrm_phone_digits", "minicrm_search_text", "active", "customer",
-                   "supplier", "employee", "is_company", "type", "commercial_partner_id",
-                   "company_id", "partner_share", "message_bounce", "opt_out",
-                   "minicrm_login_partner",
-                   "booking_count", "request_count", "create_uid", "create_date",
-                   "write_uid", "write_date")
+        columns = self.CUSTOMER_COLUMNS + self.customer_default_columns
         first_id = self.reserve_ids("res_partner_id_seq", self.args.customers)
         count = copy_rows(self.cr, "res_partner", columns, self.customer_rows(first_id))
         self.log("%d customers" % count)
@@ -209,24 +316,18 @@ class Generator(object):
                                         counters[kind])
             counters[kind] += 1
             firstname, lastname, email, phone, mobile, lang, name = contact
+            agency = self.agencies[agency_index]
             yield (first_id + number, reference, kind, state, partner_id,
-                   self.agencies[agency_index][0], rng.choice(self.agencies[agency_index][1]),
+                   agency.id, rng.choice(agency.rental_company_ids),
                    pickup, dropoff, origin, destination, "%s → %s" % (origin, destination),
                    rng.randint(1, 4), firstname, lastname, email, phone, mobile, lang, name,
                    # A price from 40.00 to 399.99 (not from rng: same trips as before).
-                   round(40 + number * 7919 % 36000 / 100.0, 2), self.currencies[agency_index],
-                   SUPERUSER_ID, pickup, SUPERUSER_ID, pickup)
+                   round(40 + number * 7919 % 36000 / 100.0, 2), agency.currency_id,
+                   SUPERUSER_ID, pickup, SUPERUSER_ID, pickup) + agency.booking_defaults
         self.next_numbers = counters
 
     def write_bookings(self):
-        columns = ("id", "name", "kind", "state", "customer_id", "agency_id",
-                   "rental_company_id", "pickup_datetime", "dropoff_datetime",
-                   "pickup_location", "dropoff_location", "route", "passenger_count",
-                   "contact_firstname", "contact_lastname", "contact_email", "contact_phone",
-                   "contact_mobile", "contact_lang", "invoice_name", "amount", "currency_id",
-                   "create_uid", "create_date", "write_uid", "write_date")
-        self.currencies = [self.env["minicrm.agency"].browse(agency_id).currency_id.id
-                           for agency_id, _companies in self.agencies]
+        columns = self.BOOKING_COLUMNS + self.booking_default_columns
         sequences = {kind: self.env["ir.sequence"].search([("code", "=", code)], limit=1)
                      for kind, code in (("booking", "minicrm.booking"),
                                         ("request", "minicrm.request"))}

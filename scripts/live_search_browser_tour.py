@@ -7,7 +7,9 @@ EXPECTED_JSON maps each search text the tour types to the customer names
 the list must then show (as the server finds them for this user), "" to
 the whole list. CAPPED_ACTION_ID is the same list with 5 rows a page and its
 count capped at 5. Prints what was seen as JSON on the last line:
-{"steps": [...], "requests": {...}, "pager": {...}, "errors": [...]}.
+{"steps": [...], "requests": {...}, "pager": {...}, "errors": [...],
+"keystroke_request": {...}}; the last is the JSON-RPC body the web client
+posted for the last letter typed (the request `make bench` replays).
 Runs in the tools venv (Python 3.11), not in Odoo's.
 """
 import json
@@ -32,12 +34,14 @@ class Tour(object):
     def __init__(self, page, expected):
         self.page, self.expected = page, expected
         self.steps, self.errors, self.searches = [], [], []
+        self.search_bodies = []
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("request", self.on_request)
 
     def on_request(self, request):
         if request.url.endswith("/web/dataset/search_read"):
             self.searches.append(time.time())
+            self.search_bodies.append(request.post_data)
 
     def rows(self):
         return sorted(cell.inner_text().strip() for cell in self.page.query_selector_all(ROWS))
@@ -171,6 +175,7 @@ def run(base_url, login, password, action_id, capped_action_id, expected, screen
         tour.wait_rows("opened", "")
         page.click(INPUT)
         tour.type_letter_by_letter("mart")
+        keystroke_request = json.loads(tour.search_bodies[-1])
         page.click(".o_control_panel .breadcrumb")  # the box loses focus
         tour.wait_rows("blurred", "mart")
         if screenshot_dir:
@@ -198,7 +203,8 @@ def run(base_url, login, password, action_id, capped_action_id, expected, screen
         pager = tour.pager(base_url, capped_action_id, screenshot_dir)
         browser.close()
     return {"steps": tour.steps, "burst_searches": burst_searches, "facet": facet,
-            "filtered": filtered, "pager": pager, "errors": tour.errors}
+            "filtered": filtered, "pager": pager, "errors": tour.errors,
+            "keystroke_request": keystroke_request}
 
 
 if __name__ == "__main__":

@@ -80,10 +80,14 @@ class ResPartnerBookingStats(models.Model):
     next_pickup_date = fields.Datetime(
         "Next pickup", compute="_compute_booking_stats", store=True, index=True,
         help="Pickup time of the next booking to come that was not cancelled.")
-    # Not stored: the agency's, for showing the amounts below.
+    # The agency's, for showing the amounts below. Stored: the customer list
+    # shows "Total spent" in it, and a related field that is not stored is
+    # computed for each page through the partners' agency as superuser (two
+    # more queries, ~100 ms a page of 80 at 1M customers). When
+    # an agency's currency changes, Odoo rewrites its customers' column.
     minicrm_currency_id = fields.Many2one(
         "res.currency", string="Agency currency", related="minicrm_agency_id.currency_id",
-        readonly=True)
+        readonly=True, store=True)
     total_spent = fields.Monetary(
         "Total spent", compute="_compute_booking_stats", store=True,
         currency_field="minicrm_currency_id",

@@ -10,6 +10,9 @@ from odoo.tests.common import PORT, HttpCase, at_install, post_install
 from .common import BROWSER_PYTHON, SCREENSHOT_DIR, SCRIPTS_DIR
 
 TOUR = os.path.join(SCRIPTS_DIR, "live_search_browser_tour.py")
+# The keystroke request scripts/benchmark.py replays, with its placeholders.
+BENCH_REQUEST = os.path.join(SCRIPTS_DIR, "bench_requests", "customer_keystroke.json")
+BENCH_FRAGMENT, BENCH_ACTION = "%(fragment)s", "%(action)s"
 STAFF_LOGIN = "anna.staff@alpha-travel.example"
 TEXTS = ["", "m", "ma", "mar", "mart", "sophie", "marco", "06 11 22", "+33 6 11 22",
          "Dubois, Sophie", "o", "o|end_users"]
@@ -83,3 +86,28 @@ class TestLiveSearchBrowser(HttpCase):
         self.assertEqual(seen["pager"]["exact"], str(len(expected[""])))
         self.assertEqual(seen["pager"]["next_page"], "6-10 / %d" % len(expected[""]))
         self.assertEqual(seen["pager"]["typed_m"], "1-5 / 5+")
+        # What the web client posted for "mart" is what `make bench` replays.
+        self.assertEqual(self.replayable(seen["keystroke_request"], "mart", action_id),
+                         self.replayed(), "The web client's keystroke request changed: "
+                         "write this into %s so that the benchmark times it:\n%s" % (
+                             BENCH_REQUEST, json.dumps(self.replayable(
+                                 seen["keystroke_request"], "mart", action_id), indent=2)))
+
+    @staticmethod
+    def replayable(body, text, action_id):
+        """A captured request as scripts/benchmark.py replays it: the text
+        typed, the action's id and the user's own context are filled in there."""
+        body = {key: value for key, value in body.items() if key != "id"}
+        params = body["params"] = dict(body["params"])
+        params["domain"] = [[BENCH_FRAGMENT if value == text else value for value in leaf]
+                            if isinstance(leaf, list) else leaf for leaf in params["domain"]]
+        context = params["context"] = {key: value for key, value in params["context"].items()
+                                       if key not in ("lang", "tz", "uid")}
+        if context.get("params", {}).get("action") == action_id:
+            context["params"] = dict(context["params"], action=BENCH_ACTION)
+        return body
+
+    @staticmethod
+    def replayed():
+        with open(BENCH_REQUEST) as handle:
+            return json.load(handle)

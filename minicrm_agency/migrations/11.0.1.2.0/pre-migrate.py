@@ -1,0 +1,15 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""1.2.0: the customer's agency currency is stored. The column is created and
+filled here in one statement, before the ORM would compute it row by row for
+every partner."""
+
+
+def migrate(cr, version):
+    if version:
+        cr.execute("ALTER TABLE res_partner ADD COLUMN IF NOT EXISTS minicrm_currency_id integer")
+        cr.execute("""UPDATE res_partner partner
+                         SET minicrm_currency_id = agency.currency_id
+                        FROM minicrm_agency agency
+                       WHERE agency.id = partner.minicrm_agency_id
+                         AND partner.minicrm_currency_id IS DISTINCT FROM agency.currency_id""")
