@@ -15,7 +15,8 @@ from odoo.addons.minicrm_agency.tests.common import NEXT_YEAR, ErrorRecorder
 from ..models.minicrm_quote_attempt import QUOTE_ATTEMPTS_PER_HOUR
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
-THANKS = "Your request was sent to Alpha Travel"
+# Each accepted submission waits for its email's owner to confirm it.
+THANKS = "Check your mailbox"
 TOO_MANY = "Too many quote requests"
 VISITORS = 12
 EMAIL = "flood.%d@concurrent.example"
@@ -46,10 +47,16 @@ class TestQuoteRateLimitConcurrency(BaseCase):
         self.addCleanup(logging.getLogger().removeHandler, self.errors)
 
     def clean_up(self):
-        """Attempts of this machine's address, and the requests, customers,
-        messages and mails the POSTs made."""
+        """Attempts of this machine's address, and the unconfirmed requests,
+        requests, customers, messages and mails the POSTs made."""
         with self.registry.cursor() as cr:
             cr.execute("DELETE FROM minicrm_quote_attempt WHERE ip_address = '127.0.0.1'")
+            cr.execute("DELETE FROM minicrm_quote_unconfirmed WHERE email LIKE %s", (EMAIL_LIKE,))
+            cr.execute("SELECT mail_message_id FROM mail_mail WHERE email_to LIKE %s",
+                       (EMAIL_LIKE,))
+            message_ids = tuple(row[0] for row in cr.fetchall()) or (0,)
+            cr.execute("DELETE FROM mail_mail WHERE email_to LIKE %s", (EMAIL_LIKE,))
+            cr.execute("DELETE FROM mail_message WHERE id IN %s", (message_ids,))
             cr.execute("SELECT id FROM res_partner WHERE email LIKE %s", (EMAIL_LIKE,))
             partner_ids = tuple(row[0] for row in cr.fetchall()) or (0,)
             cr.execute("SELECT id FROM minicrm_booking WHERE customer_id IN %s OR "
@@ -61,7 +68,6 @@ class TestQuoteRateLimitConcurrency(BaseCase):
             cr.execute("DELETE FROM mail_followers WHERE (res_model = 'minicrm.booking' AND "
                        "res_id IN %s) OR (res_model = 'res.partner' AND res_id IN %s)",
                        (booking_ids, partner_ids))
-            cr.execute("DELETE FROM mail_mail WHERE email_to LIKE %s", (EMAIL_LIKE,))
             cr.execute("DELETE FROM minicrm_booking WHERE id IN %s", (booking_ids,))
             cr.execute("DELETE FROM res_partner WHERE id IN %s", (partner_ids,))
 
@@ -104,7 +110,7 @@ class TestQuoteRateLimitConcurrency(BaseCase):
         self.assertEqual(len(thanked), QUOTE_ATTEMPTS_PER_HOUR, seen)
         self.assertEqual(len(refused), VISITORS - QUOTE_ATTEMPTS_PER_HOUR, seen)
         with self.registry.cursor() as cr:
-            cr.execute("SELECT contact_email FROM minicrm_booking WHERE contact_email LIKE %s",
+            cr.execute("SELECT email FROM minicrm_quote_unconfirmed WHERE email LIKE %s",
                        (EMAIL_LIKE,))
             self.assertEqual(sorted(row[0] for row in cr.fetchall()),
                              sorted(EMAIL % number for number in thanked))
