@@ -21,11 +21,15 @@
     "data": [
         "security/minicrm_portal_security.xml",
         "security/ir.model.access.csv",
+        "security/minicrm_quote_unconfirmed_security.xml",
         "data/mail_template_data.xml",
+        "data/quote_confirmation_mail.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/quote_templates.xml",
+        "views/quote_confirmation_templates.xml",
+        "views/minicrm_quote_unconfirmed_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -7,7 +7,10 @@ says which part of the flow to walk ("phase") and with what:
 
   public   a visitor fills the agency's public "Request a quote" page and
            sends it (a screenshot of the filled form goes to
-           CONFIG["screenshot"]), once per entry of CONFIG["visitors"];
+           CONFIG["screenshot"]), once per entry of CONFIG["visitors"],
+           and is asked to confirm it from their mailbox;
+  confirm_email  the visitor opens each link of CONFIG["links"] (the
+           confirmation mail's) and clicks "Confirm my request";
   quote    staff open the request user from Customers, then the request
            from Requests, and click "Send quote";
   accept   the customer logs in to the portal, opens the request and
@@ -40,6 +43,18 @@ def public(page, config):
         if number == 0 and config.get("screenshot"):
             page.screenshot(path=config["screenshot"], full_page=True)
         page.click(".o_minicrm_quote_submit")
+        page.wait_for_selector(".o_minicrm_quote_check_mail, .o_minicrm_quote_error")
+        if page.locator(".o_minicrm_quote_error").count():
+            raise StepFailed(page.inner_text(".o_minicrm_quote_error"))
+        seen.append(page.inner_text(".o_minicrm_quote_check_mail"))
+    return seen
+
+
+def confirm_email(page, config):
+    seen = []
+    for link in config["links"]:
+        page.goto(config["base_url"] + link)
+        page.click(".o_minicrm_quote_confirm button[type=submit]")
         page.wait_for_selector(".o_minicrm_quote_thanks, .o_minicrm_quote_error")
         if page.locator(".o_minicrm_quote_error").count():
             raise StepFailed(page.inner_text(".o_minicrm_quote_error"))
@@ -96,6 +111,8 @@ def run(config):
             phase = config["phase"]
             if phase == "public":
                 report["seen"] = public(page, config)
+            elif phase == "confirm_email":
+                report["seen"] = confirm_email(page, config)
             elif phase == "accept":
                 report["seen"] = accept(page, config)
             else:

@@ -44,11 +44,22 @@ class MinicrmBookingQuoteRequest(models.Model):
 
         Call as superuser (the visitor may not read the agency or its
         customers); nothing of an existing customer is changed or returned.
+        The request lands on the customer who owns the email: call it only
+        when the email is the sender's (minicrm_agency_portal's public form
+        asks its owner to confirm first, through a mailed link).
         """
         agency.ensure_one()
         if not agency.active or not agency.quote_slug:
             raise ValidationError(_("This agency does not take quote requests online."))
-        clean = self._minicrm_quote_clean_values(agency, values)
+        return self._minicrm_quote_request_create(
+            agency, self._minicrm_quote_clean_values(agency, values))
+
+    @api.model
+    def _minicrm_quote_request_create(self, agency, clean):
+        """The request of ``clean`` values (checked by
+        ``_minicrm_quote_clean_values``), on the agency's customer with
+        that email or a new request user; staff are told. Call as
+        superuser, once the email is known to be the sender's."""
         customer = self._minicrm_quote_customer(agency, clean)
         quiet = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True,
                                   tracking_disable=True)

@@ -1,7 +1,10 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from email.utils import formataddr
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import html_escape
 
 from odoo.addons.minicrm_agency.models.context import clean_context
 
@@ -21,13 +24,24 @@ class ResPartner(models.Model):
     minicrm_portal_warning = fields.Char(
         "Portal access problem", readonly=True, copy=False,
         help="Why this end user did not get a portal login.")
+    # Staff must not learn which addresses are staff logins (another
+    # agency's staff, administrators): a customer whose email is one gets
+    # no login and no token, and looks to staff like any customer with
+    # portal access. Operators see the truth.
+    minicrm_portal_withheld = fields.Boolean(
+        "Portal login withheld", readonly=True, copy=False,
+        groups="minicrm_agency.group_minicrm_admin",
+        help="The customer's email belongs to a staff account: no portal login was made, "
+             "and the agency's staff see the customer as having portal access.")
 
-    @api.depends("minicrm_portal_user_id")
+    @api.depends("minicrm_portal_user_id", "minicrm_portal_withheld")
     def _compute_minicrm_has_portal_login(self):
-        # sudo: the login is hidden from staff; only whether there is one
-        # leaves this method.
+        # sudo: the login and the withheld flag are hidden from staff; only
+        # whether the customer looks to have portal access leaves here.
         for partner in self:
-            partner.minicrm_has_portal_login = bool(partner.sudo().minicrm_portal_user_id)
+            customer = partner.sudo()
+            partner.minicrm_has_portal_login = bool(
+                customer.minicrm_portal_user_id or customer.minicrm_portal_withheld)
 
     @api.model
     def create(self, vals):
@@ -45,7 +59,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _minicrm_link_fields(self):
-        return super(ResPartner, self)._minicrm_link_fields() | {"minicrm_portal_warning"}
+        return super(ResPartner, self)._minicrm_link_fields() | {
+            "minicrm_portal_warning", "minicrm_portal_withheld"}
 
     @api.multi
     def _minicrm_sync_portal_access(self):
@@ -60,7 +75,7 @@ class ResPartner(models.Model):
             current = partner.sudo().minicrm_portal_user_id
             if current and current.login == partner.email:
                 continue
-            if current:
+            if current or partner.sudo().minicrm_portal_withheld:
                 partner._minicrm_unlink_portal_user()
             if partner.email:
                 partner._minicrm_link_portal_user()
@@ -76,11 +91,12 @@ class ResPartner(models.Model):
         Users = self.env["res.users"].sudo().with_context(clean_context(self.env.context))
         user, created = Users._minicrm_portal_user_for(self)
         if not user:
-            self.sudo().write({"minicrm_portal_warning": _(
-                "No portal access: this email address belongs to a staff account. "
-                "Ask the customer for their own address.")})
-            return False
-        self.sudo().write({"minicrm_portal_user_id": user.id, "minicrm_portal_warning": False})
+            # A staff account's address: no login, no token, and, for the
+            # staff user, the same outcome as any other address.
+            self.sudo().write({"minicrm_portal_withheld": True, "minicrm_portal_warning": False})
+            return True
+        self.sudo().write({"minicrm_portal_user_id": user.id, "minicrm_portal_warning": False,
+                           "minicrm_portal_withheld": False})
         if created:
             user._minicrm_queue_signup_email(invitation=True)
         return True
@@ -91,7 +107,7 @@ class ResPartner(models.Model):
         # pylint: disable=context-overridden
         customers = self.sudo().with_context(clean_context(self.env.context))
         users = customers.mapped("minicrm_portal_user_id")
-        customers.write({"minicrm_portal_user_id": False})
+        customers.write({"minicrm_portal_user_id": False, "minicrm_portal_withheld": False})
         users._minicrm_release_portal_login()
 
     @api.multi
@@ -123,9 +139,37 @@ class ResPartner(models.Model):
             # sudo: the reset is made as superuser so that staff never read
             # the token; it only ever targets a portal (share) login.
             user = partner.sudo().minicrm_portal_user_id
+            if partner.sudo().minicrm_portal_withheld:
+                # A staff account's address: a notice without any link goes
+                # there, and the staff user sees what any reset shows.
+                partner._minicrm_queue_withheld_notice()
+                partner.message_post(body=_("Password reset email sent to %s.")
+                                     % partner.email)
+                continue
             if not user.active or not user.share:
                 raise UserError(_("%s has no portal access yet: grant it first.")
                                 % partner.name)
             user._minicrm_queue_signup_email()
             partner.message_post(body=_("Password reset email sent to %s.") % user.email)
         return True
+
+    @api.multi
+    def _minicrm_queue_withheld_notice(self):
+        """Tell the owner of a staff account's address that a customer
+        portal password was asked for it: no token, no link. Created as
+        superuser with no author and no document: staff do not read it."""
+        self.ensure_one()
+        # sudo: staff may not create mails; this one goes to the address
+        # typed on the customer and carries nothing but this notice.
+        customer = self.sudo()
+        sender = formataddr(customer.minicrm_agency_id._minicrm_mail_sender(
+            self.env.user.company_id))
+        body = _("<p>A password reset for a customer portal login was asked for this email "
+                 "address at %s. This address belongs to a staff account, which has no "
+                 "customer portal login: nothing was changed. If you are also a customer of "
+                 "this agency, give them another address.</p>") % html_escape(
+                     customer.minicrm_agency_id.name)
+        self.env["mail.mail"].sudo().create({
+            "email_to": customer.email, "email_from": sender, "reply_to": sender,
+            "subject": _("Password reset for a customer portal login"),
+            "body_html": body, "author_id": False, "auto_delete": True})

@@ -11,3 +11,6 @@ from . import test_portal_concurrency
 from . import test_quote_http
 from . import test_quote_browser
 from . import test_french
+from . import test_quote_rate_limit_concurrency
+from . import test_quote_confirmation_http
+from . import test_portal_staff_address_http

@@ -47,19 +47,34 @@ class TestPortalAccess(MinicrmCase):
         customer = self.create_customer(self.staff_a1, "Carl", "Case", "Carl.CASE@Example.org")
         self.assertEqual(customer.sudo().minicrm_portal_user_id.login, "carl.case@example.org")
 
-    def test_staff_email_is_refused_cleanly_and_customer_saved(self):
+    def test_staff_email_gets_no_login_and_looks_like_any_other_to_staff(self):
         staff_email = self.staff_b1.email
         customer = self.create_customer(self.staff_a1, "Sam", "Staff", staff_email)
         self.assertTrue(customer.exists())
+        # No login, no token: nobody takes the staff account over.
         self.assertFalse(customer.sudo().minicrm_portal_user_id)
-        warning = customer.sudo(self.staff_a1).minicrm_portal_warning
-        self.assertIn("belongs to a staff account", warning)
-        # Nothing about the other agency or the account's owner.
-        for secret in (self.agency_b.name, self.staff_b1.name, self.staff_b1.login):
-            self.assertNotIn(secret, warning)
-        with self.assertRaisesRegex(UserError, "belongs to a staff account"):
-            customer.sudo(self.staff_a1).action_minicrm_grant_portal()
+        self.assertTrue(customer.sudo().minicrm_portal_withheld)
         self.assertFalse(self.staff_b1.share)
+        self.assertFalse(self.staff_b1.partner_id.signup_token)
+        self.assertFalse(self.outgoing_mails(staff_email))
+        # Staff see what any customer with portal access shows.
+        as_staff = customer.sudo(self.staff_a1)
+        self.assertTrue(as_staff.minicrm_has_portal_login)
+        self.assertFalse(as_staff.minicrm_portal_warning)
+        with self.assertRaises(AccessError):
+            as_staff.read(["minicrm_portal_withheld"])
+        as_staff.action_minicrm_grant_portal()
+        as_staff.action_minicrm_reset_password()
+        self.assertIn("Password reset email sent to %s" % staff_email,
+                      customer.message_ids[0].body)
+        notice = self.outgoing_mails(staff_email)
+        self.assertEqual(len(notice), 1)
+        self.assertNotIn("token", notice.body_html)
+        self.assertFalse(self.staff_b1.partner_id.signup_token)
+        # A new address: a real login, the flag gone.
+        as_staff.write({"email": "sam.own@example.com"})
+        self.assertEqual(customer.sudo().minicrm_portal_user_id.login, "sam.own@example.com")
+        self.assertFalse(customer.sudo().minicrm_portal_withheld)
 
     def test_reset_password_queues_a_mail_and_hides_the_token(self):
         customer = self.customer_a.sudo(self.staff_a1)

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 import os
+import re
 import subprocess
 
 from odoo import SUPERUSER_ID, api
@@ -11,6 +12,7 @@ from odoo.addons.minicrm_agency.tests.common import (
     BROWSER_PYTHON, NEXT_YEAR, SCREENSHOT_DIR, SCRIPTS_DIR)
 
 TOUR = os.path.join(SCRIPTS_DIR, "quote_browser_tour.py")
+LINK_RE = re.compile(r'href="https?://[^"/]+(/quote/confirm/[A-Za-z0-9_-]+)"')
 TRIP = {"pickup_location": "Nice Airport Terminal 1", "dropoff_location": "Hotel Martinez",
         "pickup_datetime": "%d-08-14T09:30" % NEXT_YEAR, "passengers": "3",
         "notes": "Two child seats, please."}
@@ -24,9 +26,10 @@ CLAIRE = dict(TRIP, firstname="Claire", lastname="Martin", email="claire.martin@
 class TestQuoteBrowser(HttpCase):
     """Headless Chromium through a quote, on the demo data: a new visitor
     and the demo customer Claire Martin ask Alpha Travel for a quote on its
-    public page; the staff member Anna sees the new request user and quotes
-    Claire's request; Claire accepts on the portal; Anna confirms the
-    booking; the confirmation mail is queued (Alpha Travel sends them)."""
+    public page and confirm it from the link mailed to them; the staff
+    member Anna sees the new request user and quotes Claire's request;
+    Claire accepts on the portal; Anna confirms the booking; the
+    confirmation mail is queued (Alpha Travel sends them)."""
 
     def tour(self, phase, **config):
         config.update(phase=phase, base_url="http://127.0.0.1:%s" % PORT,
@@ -57,7 +60,15 @@ class TestQuoteBrowser(HttpCase):
         seen = self.tour("public", slug=alpha.quote_slug, visitors=[VISITOR, CLAIRE],
                          rental_company_id=str(company.id), screenshot=screenshot)
         self.assertEqual(len(seen), 2)
+        self.assertIn("Check your mailbox", seen[0])
         self.assertTrue(os.path.getsize(screenshot) > 10000)
+        # Each visitor confirms from the link mailed to them.
+        links = self.in_requests_cursor(lambda env: [
+            LINK_RE.search(env["mail.mail"].search([("email_to", "=", visitor["email"])],
+                                                   limit=1).body_html).group(1)
+            for visitor in (VISITOR, CLAIRE)])
+        seen = self.tour("confirm_email", links=links)
+        self.assertIn("Your request was sent to Alpha Travel", seen[1])
 
         def find_request(env):
             request = env["minicrm.booking"].search([

@@ -11,6 +11,8 @@ from ..models.minicrm_quote_attempt import QUOTE_ATTEMPTS_PER_HOUR
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 MAIN_RE = re.compile(r"<main>(.*)</main>", re.S)
 THANKS = "Your request was sent to Test Agency A"
+CHECK_MAIL = "Check your mailbox"
+LINK_RE = re.compile(r'href="https?://[^"/]+(/quote/confirm/[A-Za-z0-9_-]+)"')
 
 
 @at_install(False)
@@ -43,6 +45,10 @@ class TestQuoteHttp(MinicrmAttackCase):
         return self.in_test_cursor(lambda env: env["minicrm.booking"].search_count(
             [("kind", "=", "request"), ("contact_email", "=", email)]))
 
+    def unconfirmed_of(self, email):
+        return self.in_test_cursor(lambda env: env["minicrm.quote.unconfirmed"].search_count(
+            [("email", "=", email)]))
+
     def test_the_page_shows_the_form_and_unknown_agencies_are_404(self):
         response = self.url_open(self.url)
         self.assertEqual(response.status_code, 200)
@@ -58,11 +64,23 @@ class TestQuoteHttp(MinicrmAttackCase):
         new = self.post()
         known = self.post(email="ann.smith@example.com")
         self.assertEqual(new.status_code, 200)
-        self.assertIn(THANKS, new.text)
+        self.assertIn(CHECK_MAIL, new.text)
         # The same page: nothing tells whether the email is a customer.
-        self.assertEqual(MAIN_RE.search(new.text).group(1), MAIN_RE.search(known.text).group(1))
-        self.assertEqual(self.requests_of("vera@example.com"), 1)
-        self.assertEqual(self.requests_of("ann.smith@example.com"), 1)
+        self.assertEqual(MAIN_RE.search(new.text).group(1).replace("vera@example.com", "@"),
+                         MAIN_RE.search(known.text).group(1).replace("ann.smith@example.com", "@"))
+        # Both wait for their confirmation link (test_quote_confirmation_http).
+        self.assertEqual(self.requests_of("vera@example.com"), 0)
+        self.assertEqual(self.requests_of("ann.smith@example.com"), 0)
+        self.assertEqual(self.unconfirmed_of("vera@example.com"), 1)
+        self.assertEqual(self.unconfirmed_of("ann.smith@example.com"), 1)
+
+        def confirm_link(env):
+            mail = env["mail.mail"].search([("email_to", "=", "vera@example.com")])
+            return LINK_RE.search(mail.body_html).group(1)
+        link = self.in_test_cursor(confirm_link)
+        page = self.url_open(link).text
+        confirmed = self.url_open(link, data={"csrf_token": CSRF_RE.search(page).group(1)})
+        self.assertIn(THANKS, confirmed.text)
 
         def check(env):
             request = env["minicrm.booking"].search([("contact_email", "=", "vera@example.com")])
@@ -73,16 +91,17 @@ class TestQuoteHttp(MinicrmAttackCase):
 
     def test_the_honeypot_pretends_success_and_creates_nothing(self):
         response = self.post(company_website="http://spam.example")
-        self.assertIn(THANKS, response.text)
+        self.assertIn(CHECK_MAIL, response.text)
         self.assertEqual(self.requests_of("vera@example.com"), 0)
+        self.assertEqual(self.unconfirmed_of("vera@example.com"), 0)
 
     def test_the_rate_limit_stops_a_flood_with_a_clear_message(self):
         for number in range(QUOTE_ATTEMPTS_PER_HOUR):
-            self.assertIn(THANKS, self.post(email="flood%d@example.com" % number).text)
+            self.assertIn(CHECK_MAIL, self.post(email="flood%d@example.com" % number).text)
         response = self.post(email="one.more@example.com")
         self.assertEqual(response.status_code, 200)
         self.assertIn("Too many quote requests", response.text)
-        self.assertEqual(self.requests_of("one.more@example.com"), 0)
+        self.assertEqual(self.unconfirmed_of("one.more@example.com"), 0)
 
     def test_a_post_without_csrf_token_is_refused(self):
         response = self.post(token=False)
@@ -103,6 +122,7 @@ class TestQuoteHttp(MinicrmAttackCase):
         response = self.post(passengers="-5")
         self.assertIn("between 1 and", response.text)
         self.assertEqual(self.requests_of("vera@example.com"), 0)
+        self.assertEqual(self.unconfirmed_of("vera@example.com"), 0)
 
 
 @at_install(False)
