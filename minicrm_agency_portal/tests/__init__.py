@@ -5,6 +5,7 @@ from . import test_portal_account_keeps_agency_data
 from . import test_portal_browser
 from . import test_portal_account_browser
 from . import test_portal_local_times
+from . import test_portal_booking_page
 from . import test_staff_browser
 from . import test_portal_mail_content
 from . import test_portal_real_path
