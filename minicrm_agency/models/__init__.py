@@ -17,5 +17,7 @@ from . import minicrm_booking
 from . import minicrm_booking_confirmation
 from . import minicrm_booking_quote_request
 from . import minicrm_booking_currency
+from . import minicrm_booking_local_time
 from . import ir_attachment
 from . import mail_compose_message
+from . import mail_message

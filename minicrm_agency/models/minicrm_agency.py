@@ -57,10 +57,14 @@ class MinicrmAgency(models.Model):
         track_visibility="onchange",
         help="The public \"Request a quote\" page is /quote/<this address>. Lowercase "
              "letters, digits and dashes; made from the name when left empty.")
+    # Never empty: the customers' pages and mails print its local times. An
+    # upgrade gives existing agencies the default (Odoo fills a column that
+    # becomes required with it).
     tz = fields.Selection(
-        _tz_get, string="Time zone",
-        help="Times on the public quote form are in this time zone, and it is the time "
-             "zone of the portal logins of the agency's customers until they choose one.")
+        _tz_get, string="Time zone", required=True, default=lambda self: self._default_tz(),
+        track_visibility="onchange",
+        help="The agency's local time zone: its customers see pickup and drop-off times "
+             "in it (portal, mails), and type them in it on the quote form.")
     # Bookings' amounts and customers' spending are in this currency.
     currency_id = fields.Many2one(
         "res.currency", string="Currency", required=True,
@@ -93,7 +97,16 @@ class MinicrmAgency(models.Model):
     ]
 
     @api.model
+    def _default_tz(self):
+        """The company's time zone (its address's), else the operator's
+        who creates the agency, else UTC."""
+        return (self.env.user.company_id.partner_id.tz or self.env.user.tz
+                or self.env.context.get("tz") or "UTC")
+
+    @api.model
     def create(self, vals):
+        if "tz" in vals and not vals["tz"]:
+            vals = {name: value for name, value in vals.items() if name != "tz"}
         if not vals.get("quote_slug"):
             vals = dict(vals, quote_slug=self._minicrm_free_slug(slugify(vals.get("name"))))
         self._minicrm_check_quote_slug(vals["quote_slug"])
@@ -110,6 +123,10 @@ class MinicrmAgency(models.Model):
             raise AccessError(_(
                 "Only the operator administrator changes an agency's rental "
                 "companies, staff, currency, company, archiving or booking confirmations."))
+        if "tz" in vals and not vals["tz"]:
+            # Said in words: the database would refuse it with an error log.
+            raise ValidationError(_("An agency needs a time zone: its customers see their "
+                                    "pickup times in it."))
         if "quote_slug" in vals and not vals["quote_slug"]:
             for agency in self:
                 super(MinicrmAgency, agency).write(dict(vals, quote_slug=agency._minicrm_free_slug(

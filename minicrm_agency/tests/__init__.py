@@ -28,3 +28,4 @@ from . import test_rental_company_choice
 from . import test_rental_company_browser
 from . import test_list_columns
 from . import test_booking_currency
+from . import test_agency_time_zone

@@ -13,7 +13,8 @@ from odoo.service import security
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
-from ..models.res_partner_portal_details import PORTAL_DETAILS_FIELDS, PORTAL_REQUIRED_FIELDS
+from ..models.res_partner_portal_details import (
+    AGENCY_HELD_FIELDS, PORTAL_DETAILS_FIELDS, PORTAL_REQUIRED_FIELDS)
 
 
 def sortings():
@@ -160,21 +161,18 @@ class MinicrmCustomerPortal(CustomerPortal):
             return super(MinicrmCustomerPortal, self).account(redirect=redirect, **post)
         response = super(MinicrmCustomerPortal, self).account(redirect=redirect, **post)
         if getattr(response, "is_qweb", False):
-            # Core's template, with the login's fields (see portal_templates.xml).
+            # Core's template, with the login's fields (see portal_templates.xml),
+            # and the numbers the agencies hold where the login has none.
+            shown = request.env.user.partner_id._minicrm_portal_details_shown()
+            for name in AGENCY_HELD_FIELDS:
+                response.qcontext.setdefault(name, shown[name])
             response.qcontext.update(minicrm_details=True,
                                      languages=request.env["res.lang"].get_installed(),
                                      timezones=pytz.common_timezones,
-                                     default_tz=self._minicrm_default_tz())
+                                     default_tz=shown["tz"])
         else:
             self._minicrm_keep_session()
         return response
-
-    @staticmethod
-    def _minicrm_default_tz():
-        """The time zone offered to a login that has none: its agency's
-        (the first one that has one), never the staff member's who made it."""
-        agencies = request.env.user.minicrm_customer_ids.mapped("minicrm_agency_id")
-        return next((agency.tz for agency in agencies.sorted("name") if agency.tz), False)
 
     def details_form_validate(self, data):
         """A customer's login: the model says what is wrong (the same checks

@@ -1,7 +1,11 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+# Invoices a customer is shown (drafts may still change; cancelled ones do
+# not count).
+SHOWN_INVOICE_STATES = ("open", "paid")
 
 
 class MinicrmBooking(models.Model):
@@ -11,6 +15,19 @@ class MinicrmBooking(models.Model):
     _inherit = ["minicrm.booking", "portal.mixin"]
     # Customers may write to the agency from their booking's portal page.
     _mail_post_access = "read"
+
+    # A declined quote is cancelled as any other (it counts nowhere), and
+    # says that the customer declined it: on the portal "Declined", not
+    # "Cancelled", and to staff in the chatter and the form.
+    minicrm_declined = fields.Boolean(
+        "Declined by the customer", readonly=True, copy=False, track_visibility="onchange",
+        help="The customer declined this quote on the portal.")
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("state") and vals["state"] != "cancel":
+            vals = dict(vals, minicrm_declined=False)
+        return super(MinicrmBooking, self).write(vals)
 
     @api.multi
     def _compute_portal_url(self):
@@ -23,6 +40,31 @@ class MinicrmBooking(models.Model):
         self.ensure_one()
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         return "%s/my/bookings/%s" % (base_url.rstrip("/"), self.id)
+
+    @api.multi
+    def _minicrm_portal_invoice(self):
+        """The booking's invoice as its customer sees it on the portal: a
+        dict (number, date, total, amount due, currency, status label), or
+        None when there is none to show (no invoices addon, no invoice, a
+        draft or a cancelled one)."""
+        self.ensure_one()
+        if "invoice_id" not in self._fields:
+            return None
+        # The booking must be readable by the caller (their record rules).
+        self.check_access_rule("read")
+        # sudo: customers cannot read invoices whose partner is an agency's
+        # customer record, not their login; the invoice is this booking's own
+        # (readable by the caller, checked above), and only the figures
+        # below leave this method.
+        invoice = self.sudo().invoice_id
+        if not invoice or invoice.state not in SHOWN_INVOICE_STATES:
+            return None
+        states = dict(invoice._fields["state"]._description_selection(self.env))
+        return {
+            "number": invoice.number, "date": invoice.date_invoice,
+            "amount_total": invoice.amount_total, "residual": invoice.residual,
+            "currency": invoice.currency_id, "state": states.get(invoice.state),
+        }
 
     # -- the customer's answer to a quote -------------------------------------
 
@@ -47,12 +89,13 @@ class MinicrmBooking(models.Model):
 
     @api.multi
     def _minicrm_portal_decline(self):
-        """The customer declines the quote: the request is cancelled."""
+        """The customer declines the quote: the request is cancelled, and
+        marked as declined."""
         self._minicrm_check_portal_answer()
         author = self.env.user.partner_id
         # sudo: as in _minicrm_portal_accept; the change is quoted → cancel.
         request = self.sudo().with_context(mail_notify_force_send=False)
-        request.write({"state": "cancel"})
+        request.write({"state": "cancel", "minicrm_declined": True})
         request.message_post(body=_("The customer declined the quote on the portal."),
                              subtype="mail.mt_comment", message_type="comment",
                              author_id=author.id)

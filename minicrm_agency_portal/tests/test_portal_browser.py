@@ -34,4 +34,10 @@ class TestPortalBrowser(HttpCase):
         self.assertTrue(seen["home"].rstrip("/").endswith("/my"), seen["home"])
         self.assertEqual(sorted(seen["bookings"]), sorted(expected.mapped("name")))
         self.assertIn(seen["bookings"][0], seen["detail"])
+        self.assertEqual(seen["errors"], [])
+        # The booking's price, and its agency's time zone (the times are its).
+        first = expected.filtered(lambda booking: booking.name == seen["bookings"][0])
+        self.assertEqual(len(seen["price"]), 1)
+        self.assertIn("%d" % first.amount, seen["price"][0])
+        self.assertEqual(seen["tz"], [first.agency_id.tz])
         self.assertTrue(os.path.getsize(screenshot) > 10000)

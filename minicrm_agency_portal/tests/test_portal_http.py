@@ -105,7 +105,10 @@ class TestPortalHttp(MinicrmHttpCase):
             for customer in (self.customer_a, self.ann_in_b):
                 customer = env["res.partner"].browse(customer.id)
                 self.assertEqual(customer.lastname, "Smith-Jones")
-                self.assertEqual(customer.minicrm_phone_digits, "41795551212")
+                self.assertEqual(customer.phone, "+41 79 555 12 12")
+            # The empty mobile erased nothing an agency holds.
+            self.assertEqual(env["res.partner"].browse(self.customer_a.id).mobile,
+                             "07 11 22 33 44")
         self.fresh(check)
 
     def test_account_refuses_a_bad_email_clearly(self):

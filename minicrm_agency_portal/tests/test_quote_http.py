@@ -206,8 +206,12 @@ class TestQuoteAnswerHttp(MinicrmAttackCase):
         self.assertEqual(self.state_of(self.quote), "quoted")
 
     def test_account_offers_the_agency_time_zone_and_saves_one(self):
-        self.in_test_cursor(lambda env: env["minicrm.agency"].browse(self.agency_a.id).write(
-            {"tz": "Europe/Paris"}))
+        def login_of_no_time_zone(env):
+            env["minicrm.agency"].browse(self.agency_a.id).write({"tz": "Europe/Paris"})
+            # Logins get their agency's time zone when made; this one has none.
+            env["res.users"].search([("login", "=", self.ann_login)]).partner_id.write(
+                {"tz": False})
+        self.in_test_cursor(login_of_no_time_zone)
         self.login(self.ann_login, PASSWORD)
         page = self.url_open("/my/account").text
         self.assertIn('<option value="Europe/Paris" selected="True">', page)
