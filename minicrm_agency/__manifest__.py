@@ -4,7 +4,7 @@
     "name": "Mini-CRM for Booking Agencies",
     "summary": "Customers, quote requests and bookings of transport agencies, "
                "isolated per agency",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Sales",
     "website": "https://example.com/minicrm_agency",
     "author": "minicrm_agency developers",

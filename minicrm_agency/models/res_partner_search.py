@@ -153,6 +153,16 @@ class ResPartnerSearch(models.Model):
         order and with or without a comma, so "smith ann" and "Smith, Ann"
         find "Ann Smith".
         """
+        domain = self._minicrm_search_text_domain(text)
+        if not domain:
+            return []
+        return expression.AND([self._minicrm_own_agency_domain(), domain])
+
+    @api.model
+    def _minicrm_search_text_domain(self, text):
+        """The conditions of ``_minicrm_search_domain`` on a field
+        ``minicrm_search_text`` (customers', or bookings', which hold their
+        customer's), without the agency."""
         text = (text or "").strip()
         if not text:
             return []
@@ -170,7 +180,7 @@ class ResPartnerSearch(models.Model):
             domain = expression.AND([
                 [("minicrm_search_text", "like", escape_like(search_text(word)))]
                 for word in WORD_SEPARATORS_RE.split(text) if word])
-        return expression.AND([self._minicrm_own_agency_domain(), domain])
+        return domain
 
     @api.model
     def _minicrm_phone_region(self):

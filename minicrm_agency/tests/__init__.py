@@ -10,6 +10,8 @@ from . import test_isolation
 from . import test_export
 from . import test_query_count
 from . import test_search_plan
+from . import test_booking_search
+from . import test_booking_search_plan
 from . import test_security_side_doors
 from . import test_security_http
 from . import test_bad_input
