@@ -12,7 +12,7 @@ from odoo.osv import expression
 
 from odoo.addons.base_access_hardening.tools import escape_like
 
-from .phone_number import MIN_PHONE_DIGITS, only_digits, phone_fragment_keys, phone_search_keys
+from .phone_number import only_digits, phone_fragment_keys, phone_search_keys
 
 _logger = logging.getLogger(__name__)
 
@@ -169,9 +169,11 @@ class ResPartnerSearch(models.Model):
         digits = only_digits(text)
         if PHONE_QUERY_RE.match(text) and not digits:
             return []  # "+", "(": the start of a phone number, nothing to look for yet
-        if PHONE_QUERY_RE.match(text) and (len(digits) >= MIN_PHONE_DIGITS
-                                           or text.startswith("+")):
-            fragments = phone_fragment_keys(text, self._minicrm_phone_region())
+        # "06" is short, but is "336" in a French agency's stored numbers:
+        # a phone fragment is searched when one of its keys is long enough.
+        fragments = PHONE_QUERY_RE.match(text) and phone_fragment_keys(
+            text, self._minicrm_phone_region())
+        if fragments:
             if len(text.split()) == 1 and text not in fragments:
                 fragments.append(search_text(text))
             domain = expression.OR([[("minicrm_search_text", "like", escape_like(fragment))]
