@@ -7,6 +7,7 @@ from . import test_quote_request
 from . import test_pickup_dates
 from . import test_pickup_correction
 from . import test_dormant_filter
+from . import test_company_limited_figures
 from . import test_staff_habits
 from . import test_isolation
 from . import test_export
