@@ -31,6 +31,7 @@ import unicodedata
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.tools.safe_eval import safe_eval
+from odoo.addons.minicrm_agency.models.minicrm_booking_search import fill_booking_search_text
 
 NAMES = {
     "fr_FR": (["Claire", "Julien", "Élodie", "François", "Chloé", "Mathieu", "Amélie", "Hugo",
@@ -373,6 +374,9 @@ class Generator(object):
         self.setup_agencies()
         self.write_customers()
         self.write_bookings()
+        # The bookings' search text, as the ORM computes it (in batches).
+        fill_booking_search_text(self.cr)
+        self.log("search text of the bookings")
         self.update_figures()
         self.env.cr.commit()
         self.cr.execute("ANALYZE res_partner")

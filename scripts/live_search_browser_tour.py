@@ -1,15 +1,20 @@
 """Headless Chromium check of the customer list's search as you type.
 
     live_search_browser_tour.py BASE_URL LOGIN PASSWORD ACTION_ID CAPPED_ACTION_ID
-                                EXPECTED_JSON SCREENSHOT_DIR
+                                EXPECTED_JSON SCREENSHOT_DIR [BOOKINGS_JSON]
 
 EXPECTED_JSON maps each search text the tour types to the customer names
 the list must then show (as the server finds them for this user), "" to
-the whole list. CAPPED_ACTION_ID is the same list with 5 rows a page and its
-count capped at 5. Prints what was seen as JSON on the last line:
-{"steps": [...], "requests": {...}, "pager": {...}, "errors": [...],
-"keystroke_request": {...}}; the last is the JSON-RPC body the web client
-posted for the last letter typed (the request `make bench` replays).
+the whole list. BOOKINGS_JSON, if given, is {"action_id": the Bookings
+action, "expected": the booking references for each text}: the tour
+then types those texts in the Bookings list too. CAPPED_ACTION_ID is the
+same list with 5 rows a page and its count capped at 5. Prints what was
+seen as JSON on the last line:
+{"steps": [...], "requests": {...}, "pager": {...}, "bookings": [...],
+"no_match": the empty list's message, "enter_searches": searches of an
+Enter typed right after the text, "errors": [...], "keystroke_request": {...}};
+the last is the JSON-RPC body the web client posted for the last letter
+typed (the request `make bench` replays).
 Runs in the tools venv (Python 3.11), not in Odoo's.
 """
 import json
@@ -118,6 +123,33 @@ class Tour(object):
         self.wait_rows("facet removed", "")
         return facet
 
+    def enter_while_typing(self, text):
+        """Enter right after the last letter (the pause's search still
+        pending): one search; then a row opened right after Enter."""
+        started = len(self.searches)
+        self.page.keyboard.type(text, delay=30)
+        self.page.keyboard.press("Enter")
+        self.page.wait_for_selector(".o_searchview_facet")
+        self.wait_rows("enter while typing", text)
+        self.page.wait_for_timeout(800)
+        searches = len(self.searches) - started
+        self.page.keyboard.press("Backspace")  # removes the facet
+        self.wait_rows("facet removed again", "")
+        self.page.keyboard.type(text, delay=30)
+        self.page.keyboard.press("Enter")
+        self.page.click(ROWS, force=True)
+        self.page.wait_for_selector(".o_form_view")
+        self.page.wait_for_timeout(800)
+        self.check_no_error_dialog("row opened after enter")
+        for button in self.page.query_selector_all(".modal-footer .btn-primary"):
+            button.click()  # recorded above; closed so that the tour goes on
+        self.page.click(".o_control_panel .breadcrumb li:first-child a")
+        self.page.wait_for_selector(".o_searchview_facet")
+        self.page.click(INPUT)
+        self.page.keyboard.press("Backspace")
+        self.wait_rows("back to the list", "")
+        return searches
+
     def filter_and_group(self, text):
         """A filter and a grouping chosen while text is in the box."""
         self.page.keyboard.type(text)
@@ -162,7 +194,8 @@ class Tour(object):
         return seen
 
 
-def run(base_url, login, password, action_id, capped_action_id, expected, screenshot_dir):
+def run(base_url, login, password, action_id, capped_action_id, expected, screenshot_dir,
+        bookings=None):
     with sync_playwright() as playwright:
         browser, page = open_page(playwright, TIMEOUT_MS)
         tour = Tour(page, expected)
@@ -190,6 +223,7 @@ def run(base_url, login, password, action_id, capped_action_id, expected, screen
         tour.wait_rows("cleared after the slow reply", "")
         facet = tour.enter_makes_a_facet("marco")
         page.click(INPUT)
+        enter_searches = tour.enter_while_typing("marco")
         page.keyboard.type("06 11 22")
         tour.wait_rows("national phone", "06 11 22")
         tour.clear_input()
@@ -199,15 +233,42 @@ def run(base_url, login, password, action_id, capped_action_id, expected, screen
         page.keyboard.type("Dubois, Sophie")
         tour.wait_rows("name with a comma", "Dubois, Sophie")
         tour.clear_input()
+        page.keyboard.type("zzqx")
+        tour.wait_rows("nothing matches", "zzqx")
+        no_match = page.inner_text(".o_view_manager_content .oe_view_nocontent")
+        tour.clear_input()
+        tour.wait_rows("cleared after nothing matched", "")
         filtered = tour.filter_and_group("o")
         pager = tour.pager(base_url, capped_action_id, screenshot_dir)
+        booking_steps = bookings and booking_list(page, base_url, bookings, tour.errors)
         browser.close()
     return {"steps": tour.steps, "burst_searches": burst_searches, "facet": facet,
-            "filtered": filtered, "pager": pager, "errors": tour.errors,
-            "keystroke_request": keystroke_request}
+            "filtered": filtered, "pager": pager, "bookings": booking_steps,
+            "no_match": no_match, "enter_searches": enter_searches,
+            "errors": tour.errors, "keystroke_request": keystroke_request}
+
+
+def booking_list(page, base_url, bookings, errors):
+    """The Bookings list follows the box too: each text, typed letter by
+    letter at typing speed, then Enter; the rows are the references."""
+    tour = Tour(page, bookings["expected"])
+    tour.errors = errors
+    page.goto(base_url + "/web#model=minicrm.booking&view_type=list&action=%s"
+              % bookings["action_id"])
+    page.wait_for_selector(".o_list_view tbody tr.o_data_row")
+    for text in bookings["expected"]:
+        if not text:
+            continue
+        page.click(INPUT)
+        page.keyboard.type(text, delay=80)
+        tour.wait_rows("booking search", text)
+        tour.clear_input()
+        page.wait_for_timeout(600)
+    return tour.steps
 
 
 if __name__ == "__main__":
-    arguments = sys.argv[1:8]
+    arguments = sys.argv[1:9]
     arguments[5] = json.loads(arguments[5])
+    arguments[7:] = [json.loads(arguments[7])] if len(arguments) > 7 else [None]
     print(json.dumps(run(*arguments)), flush=True)

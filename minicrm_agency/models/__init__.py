@@ -4,6 +4,7 @@ from . import minicrm_rental_company
 from . import minicrm_agency
 from . import res_users
 from . import res_users_home_action
+from . import res_users_company_limited
 from . import res_users_rental_company_choice
 from . import res_partner
 from . import res_partner_booking_stats
@@ -14,6 +15,7 @@ from . import res_partner_rental_company
 from . import res_partner_actions
 from . import res_config_settings
 from . import minicrm_booking
+from . import minicrm_booking_search
 from . import minicrm_booking_confirmation
 from . import minicrm_booking_quote_request
 from . import minicrm_booking_currency

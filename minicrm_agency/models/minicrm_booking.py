@@ -185,8 +185,8 @@ class MinicrmBooking(models.Model):
                               "use the Accept button."))
         if "state" in vals:
             self._check_transition(vals["state"])
-        if vals.get("pickup_datetime"):
-            self._check_pickup_not_past(vals["pickup_datetime"])
+        # No _check_pickup_not_past here: correcting an existing trip's time
+        # (one that has passed, or was recorded wrong) is ordinary work.
         self._check_agency_unchanged(vals)
         result = super(MinicrmBooking, self).write(self._with_customer_agency(vals))
         if "state" in vals:

@@ -1,6 +1,6 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MinicrmRentalCompany(models.Model):
@@ -27,3 +27,18 @@ class MinicrmRentalCompany(models.Model):
     _sql_constraints = [
         ("name_uniq", "unique(name)", "A rental company with this name already exists."),
     ]
+
+    @api.multi
+    def write(self, vals):
+        """A new name reaches the search text of the company's bookings in
+        bulk (a company may have hundreds of thousands of them): the
+        booking's compute does not depend on the name, so that the ORM does
+        not load them all."""
+        result = super(MinicrmRentalCompany, self).write(vals)
+        if "name" in vals and self.ids:
+            # Imported here: that module extends minicrm.booking, defined after this one.
+            from .minicrm_booking_search import fill_booking_search_text
+            fill_booking_search_text(self.env.cr, "booking.rental_company_id IN %s",
+                                     (tuple(self.ids),))
+            self.env["minicrm.booking"].invalidate_cache(["minicrm_search_text"])
+        return result

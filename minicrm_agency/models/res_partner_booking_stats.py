@@ -46,6 +46,9 @@ def year_bounds(today=None):
     return "%d-01-01 00:00:00" % year, "%d-01-01 00:00:00" % (year + 1)
 
 
+# The figures cover every rental company: users limited to some do not see
+# them (not in views, read, domains, orders, group-bys or exports).
+HIDDEN_FROM_LIMITED = "!minicrm_agency.group_minicrm_company_limited"
 STAT_FIELDS = ("booking_count", "request_count", "last_booking_date", "next_pickup_date",
                "total_spent", "spent_this_year")
 
@@ -70,15 +73,19 @@ class ResPartnerBookingStats(models.Model):
         domain=[("kind", "=", "request")], groups="minicrm_agency.group_agency_user")
     booking_count = fields.Integer(
         "Bookings", compute="_compute_booking_stats", store=True, index=True,
+        groups=HIDDEN_FROM_LIMITED,
         help="Bookings that were not cancelled.")
     request_count = fields.Integer(
         "Requests", compute="_compute_booking_stats", store=True,
+        groups=HIDDEN_FROM_LIMITED,
         help="Quote requests that were not cancelled.")
     last_booking_date = fields.Datetime(
         "Last booking", compute="_compute_booking_stats", store=True, index=True,
+        groups=HIDDEN_FROM_LIMITED,
         help="Pickup time of the latest past booking that was not cancelled.")
     next_pickup_date = fields.Datetime(
         "Next pickup", compute="_compute_booking_stats", store=True, index=True,
+        groups=HIDDEN_FROM_LIMITED,
         help="Pickup time of the next booking to come that was not cancelled.")
     # The agency's, for showing the amounts below. Stored: the customer list
     # shows "Total spent" in it, and a related field that is not stored is
@@ -91,10 +98,12 @@ class ResPartnerBookingStats(models.Model):
     total_spent = fields.Monetary(
         "Total spent", compute="_compute_booking_stats", store=True,
         currency_field="minicrm_currency_id",
+        groups=HIDDEN_FROM_LIMITED,
         help="Amounts of the confirmed and done bookings, in the agency's currency.")
     spent_this_year = fields.Monetary(
         "Spent this year", compute="_compute_booking_stats", store=True,
         currency_field="minicrm_currency_id",
+        groups=HIDDEN_FROM_LIMITED,
         help="Amounts of the confirmed and done bookings with a pickup this calendar "
              "year (UTC), in the agency's currency.")
 

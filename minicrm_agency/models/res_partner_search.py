@@ -12,7 +12,7 @@ from odoo.osv import expression
 
 from odoo.addons.base_access_hardening.tools import escape_like
 
-from .phone_number import MIN_PHONE_DIGITS, only_digits, phone_fragment_keys, phone_search_keys
+from .phone_number import only_digits, phone_fragment_keys, phone_search_keys
 
 _logger = logging.getLogger(__name__)
 
@@ -153,15 +153,27 @@ class ResPartnerSearch(models.Model):
         order and with or without a comma, so "smith ann" and "Smith, Ann"
         find "Ann Smith".
         """
+        domain = self._minicrm_search_text_domain(text)
+        if not domain:
+            return []
+        return expression.AND([self._minicrm_own_agency_domain(), domain])
+
+    @api.model
+    def _minicrm_search_text_domain(self, text):
+        """The conditions of ``_minicrm_search_domain`` on a field
+        ``minicrm_search_text`` (customers', or bookings', which hold their
+        customer's), without the agency."""
         text = (text or "").strip()
         if not text:
             return []
         digits = only_digits(text)
         if PHONE_QUERY_RE.match(text) and not digits:
             return []  # "+", "(": the start of a phone number, nothing to look for yet
-        if PHONE_QUERY_RE.match(text) and (len(digits) >= MIN_PHONE_DIGITS
-                                           or text.startswith("+")):
-            fragments = phone_fragment_keys(text, self._minicrm_phone_region())
+        # "06" is short, but is "336" in a French agency's stored numbers:
+        # a phone fragment is searched when one of its keys is long enough.
+        fragments = PHONE_QUERY_RE.match(text) and phone_fragment_keys(
+            text, self._minicrm_phone_region())
+        if fragments:
             if len(text.split()) == 1 and text not in fragments:
                 fragments.append(search_text(text))
             domain = expression.OR([[("minicrm_search_text", "like", escape_like(fragment))]
@@ -170,7 +182,7 @@ class ResPartnerSearch(models.Model):
             domain = expression.AND([
                 [("minicrm_search_text", "like", escape_like(search_text(word)))]
                 for word in WORD_SEPARATORS_RE.split(text) if word])
-        return expression.AND([self._minicrm_own_agency_domain(), domain])
+        return domain
 
     @api.model
     def _minicrm_phone_region(self):

@@ -5,11 +5,16 @@ from . import test_booking
 from . import test_booking_confirmation
 from . import test_quote_request
 from . import test_pickup_dates
+from . import test_pickup_correction
+from . import test_dormant_filter
+from . import test_company_limited_figures
 from . import test_staff_habits
 from . import test_isolation
 from . import test_export
 from . import test_query_count
 from . import test_search_plan
+from . import test_booking_search
+from . import test_booking_search_plan
 from . import test_security_side_doors
 from . import test_security_http
 from . import test_bad_input

@@ -52,6 +52,18 @@ class TestCustomerSearch(MinicrmCase):
             self.assertIn(customer, self.search_box(text), text)
         self.assertNotIn(customer, self.search_box("+34 6 55 44"))
 
+    def test_two_digits_with_the_national_prefix_find_mobiles(self):
+        # "06" is every French mobile starting with 6, typed nationally.
+        landline = self.create_customer(self.staff_a1, "Lise", "Fixe", "lise@example.com",
+                                        phone="01 23 45 67 89")
+        mobile = self.create_customer(self.staff_a1, "Marc", "Mobile", "marc@example.com",
+                                      mobile="06 98 76 54 32")
+        for text in ("06", "06 ", "+33 6"):
+            found = self.search_box(text)
+            self.assertIn(mobile, found, text)
+            self.assertIn(self.customer_a, found, text)
+            self.assertNotIn(landline, found, text)
+
     def test_phone_digits_are_stored_in_international_form(self):
         # "07 11 22 33 44" is read in the agency's country (France).
         self.assertEqual(self.customer_a.minicrm_phone_digits, "33612345678 33711223344")

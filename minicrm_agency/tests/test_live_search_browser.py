@@ -4,8 +4,11 @@ import json
 import os
 import subprocess
 
+from lxml import etree
+
 from odoo import SUPERUSER_ID, api
 from odoo.tests.common import PORT, HttpCase, at_install, post_install
+from odoo.tools.safe_eval import safe_eval
 
 from .common import BROWSER_PYTHON, SCREENSHOT_DIR, SCRIPTS_DIR
 
@@ -15,7 +18,10 @@ BENCH_REQUEST = os.path.join(SCRIPTS_DIR, "bench_requests", "customer_keystroke.
 BENCH_FRAGMENT, BENCH_ACTION = "%(fragment)s", "%(action)s"
 STAFF_LOGIN = "anna.staff@alpha-travel.example"
 TEXTS = ["", "m", "ma", "mar", "mart", "sophie", "marco", "06 11 22", "+33 6 11 22",
-         "Dubois, Sophie", "o", "o|end_users"]
+         "Dubois, Sophie", "zzqx", "o", "o|end_users"]
+# Typed in the Bookings list: customer, phone, rental company, places
+# (without the accent), a reference and words of two kinds at once.
+BOOKING_TEXTS = ["sophie", "06 11 22", "riviera", "gva", "cote d'azur", "sophie gva"]
 
 
 @at_install(False)
@@ -51,19 +57,37 @@ class TestLiveSearchBrowser(HttpCase):
             groups = sorted(set(states[state] for state in Partner.search(
                 [("customer_state", "=", "end"), ("minicrm_search", "ilike", "o")]
             ).mapped("customer_state")))
-        return action.id, capped.id, expected, groups
+            bookings = self.expected_bookings(env, staff, Partner)
+        return action.id, capped.id, expected, groups, bookings
+
+    def expected_bookings(self, env, staff, Partner):
+        """What the Bookings list must show for each text: the references
+        the server finds for Anna with the action's domain and the search
+        view's first field (the one the box uses)."""
+        action = env.ref("minicrm_agency.action_minicrm_booking")
+        field = etree.fromstring(action.search_view_id.arch).xpath("//field")[0].get("name")
+        Booking = env["minicrm.booking"].sudo(staff)
+        domain = safe_eval(action.domain)
+        texts = BOOKING_TEXTS + [Booking.search(domain, limit=1).name]
+        return {"action_id": action.id, "all": len(Booking.search(domain)),
+                "expected": {text: Booking.search(domain + [(field, "ilike", text)]).mapped("name")
+                             for text in texts}}
 
     def test_customer_list_filters_as_you_type(self):
         if not BROWSER_PYTHON:
             self.skipTest("run through scripts/test.sh, which provides Playwright")
-        action_id, capped_id, expected, groups = self.expected_rows()
+        action_id, capped_id, expected, groups, bookings = self.expected_rows()
         # The texts the tour types must tell the rows apart.
         self.assertEqual(expected["mart"], ["Claire-Marie Martin"])
         self.assertEqual(expected["06 11 22"], ["Sophie Dubois"])
         self.assertGreater(len(expected["m"]), len(expected["ma"]))
+        self.assertEqual(expected["zzqx"], [])
+        for text, references in bookings["expected"].items():
+            self.assertTrue(0 < len(references) < bookings["all"], (text, references))
         result = subprocess.run(
             [BROWSER_PYTHON, TOUR, "http://127.0.0.1:%s" % PORT, STAFF_LOGIN, "demo",
-             str(action_id), str(capped_id), json.dumps(expected), SCREENSHOT_DIR],
+             str(action_id), str(capped_id), json.dumps(expected), SCREENSHOT_DIR,
+             json.dumps({key: bookings[key] for key in ("action_id", "expected")})],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
         self.assertEqual(result.returncode, 0, result.stderr.decode()[-3000:])
         seen = json.loads(result.stdout.decode().strip().splitlines()[-1])
@@ -78,6 +102,9 @@ class TestLiveSearchBrowser(HttpCase):
         # Six letters typed fast: one search after the pause, not one a letter.
         self.assertLessEqual(seen["burst_searches"], 2, seen)
         self.assertIn("marco", seen["facet"])
+        # Enter before the pause's search: one search (and opening a row
+        # right after Enter raised no error: seen["errors"] above).
+        self.assertEqual(seen["enter_searches"], 1, seen)
         # A filter and a grouping keep the text in the box and in the search.
         self.assertLess(len(expected["o|end_users"]), len(expected["o"]))
         self.assertEqual(seen["filtered"]["input"], "o")
@@ -86,6 +113,14 @@ class TestLiveSearchBrowser(HttpCase):
         self.assertEqual(seen["pager"]["exact"], str(len(expected[""])))
         self.assertEqual(seen["pager"]["next_page"], "6-10 / %d" % len(expected[""]))
         self.assertEqual(seen["pager"]["typed_m"], "1-5 / 5+")
+        # A search that finds nothing says so, not "Add the first customer".
+        self.assertIn("Nothing matches this search", seen["no_match"])
+        # The Bookings list follows the box over customers, places, companies.
+        self.assertEqual([step["text"] for step in seen["bookings"]],
+                         list(bookings["expected"]))
+        for step in seen["bookings"]:
+            self.assertEqual(step["rows"], step["expected"], step)
+            self.assertEqual(step["input"], step["text"], step)
         # What the web client posted for "mart" is what `make bench` replays.
         self.assertEqual(self.replayable(seen["keystroke_request"], "mart", action_id),
                          self.replayed(), "The web client's keystroke request changed: "

@@ -35,7 +35,9 @@ SearchView.include({
     build_search_data: function () {
         var search = this._super.apply(this, arguments);
         var field = this._minicrmLiveField();
-        var text = field ? this._minicrmLiveText() : '';
+        // Enter or a pick: the text is in the new facet, though still in the
+        // box (Odoo searches before it renders the facets).
+        var text = field && !this._minicrmTextCommitted ? this._minicrmLiveText() : '';
         if (text) {
             // The same domain as the facet Enter would make of the text.
             var values = new Backbone.Collection([{label: text, value: text}]);
@@ -50,6 +52,9 @@ SearchView.include({
      */
     select_completion: function () {
         this._minicrmTextCommitted = true;
+        // The facet's search replaces the pending one: one search, not two.
+        clearTimeout(this._minicrmLiveTimer);
+        this._minicrmLiveTimer = null;
         return this._super.apply(this, arguments);
     },
 
@@ -134,7 +139,10 @@ SearchView.include({
      */
     _minicrmLiveSearch: function () {
         this._minicrmLiveTimer = null;
-        if (this.isDestroyed() || this._minicrmLiveText() === (this._minicrmSearchedText || '')) {
+        // A row opened meanwhile: the list is no longer shown, and the
+        // view manager has no list to reload.
+        if (this.isDestroyed() || !this.$el.is(':visible') ||
+                this._minicrmLiveText() === (this._minicrmSearchedText || '')) {
             return;
         }
         this.do_search();
