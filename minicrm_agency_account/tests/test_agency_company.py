@@ -15,7 +15,7 @@ class TestAgencyCompany(MinicrmAccountCase):
     def create_agency(self, **values):
         """As the operator from Mini-CRM › Configuration › Agencies › Create."""
         return self.env["minicrm.agency"].sudo(self.operator).with_context(
-            self.env(user=self.operator.id)["res.users"].context_get()).create(
+            **self.env(user=self.operator.id)["res.users"].context_get()).create(
             dict({"name": "Gamma Tours"}, **values))
 
     def test_new_agency_gets_a_company_of_its_own_with_a_chart(self):

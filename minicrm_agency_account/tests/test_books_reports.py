@@ -111,4 +111,3 @@ class TestBooksReportsHttp(MinicrmHttpCase):
         self.assertNotEqual(response.status_code, 200)
         self.assertLess(response.status_code, 500)
         self.assertNotIn("Bob Brown", response.text)
-
