@@ -31,6 +31,7 @@ import unicodedata
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.tools.safe_eval import safe_eval
+from odoo.addons.minicrm_agency.models.minicrm_booking import SPENT_AMOUNT_SQL
 from odoo.addons.minicrm_agency.models.minicrm_booking_search import fill_booking_search_text
 
 NAMES = {
@@ -376,7 +377,8 @@ class Generator(object):
         self.write_bookings()
         # The bookings' search text, as the ORM computes it (in batches).
         fill_booking_search_text(self.cr)
-        self.log("search text of the bookings")
+        self.cr.execute(SPENT_AMOUNT_SQL)
+        self.log("search text and spent amount of the bookings")
         self.update_figures()
         self.env.cr.commit()
         self.cr.execute("ANALYZE res_partner")

@@ -107,6 +107,18 @@ class ResPartnerBookingStats(models.Model):
         help="Amounts of the confirmed and done bookings with a pickup this calendar "
              "year (UTC), in the agency's currency.")
 
+    @api.model
+    def check_field_access_rights(self, operation, fields):
+        """The figures are recomputed, and so written, as the user whose
+        booking changed them, limited users included (Odoo 11 checks field
+        groups on that write). Writing a figure reveals nothing: the write
+        check leaves them out; reading, searching and sorting stay refused."""
+        if operation == "write" and fields:
+            super(ResPartnerBookingStats, self).check_field_access_rights(
+                operation, [name for name in fields if name not in STAT_FIELDS])
+            return fields
+        return super(ResPartnerBookingStats, self).check_field_access_rights(operation, fields)
+
     @api.depends("booking_ids.state", "booking_ids.pickup_datetime", "booking_ids.amount",
                  "request_ids.state")
     def _compute_booking_stats(self):

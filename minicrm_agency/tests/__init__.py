@@ -26,6 +26,7 @@ from . import test_isolation_attacks
 from . import test_live_search_browser
 from . import test_capped_count
 from . import test_spending
+from . import test_spending_pivot
 from . import test_settings
 from . import test_import
 from . import test_phone_browser

@@ -69,6 +69,15 @@ class TestCompanyLimitedFigures(MinicrmCase):
             with self.assertRaises(AccessError, msg=field):
                 Partner.read_group([], [field], [field])
 
+    def test_limited_user_books_and_the_figures_follow(self):
+        booking = self.create_booking(self.staff_a2, self.customer_a, self.company_1,
+                                      state="confirmed", amount=75.0)
+        booking.sudo(self.staff_a2).action_done()
+        self.assertEqual(self.customer_a.booking_count, 3)
+        self.assertEqual(self.customer_a.total_spent, 75.0)
+        with self.assertRaises(AccessError):
+            self.customers(self.staff_a2).browse(self.customer_a.id).read(["total_spent"])
+
     def test_other_staff_read_the_figures(self):
         customer = self.customers(self.staff_a1).browse(self.customer_a.id)
         figures = customer.read(list(STAT_FIELDS))[0]

@@ -4,7 +4,8 @@
 would compute them row by row:
 
 - the customer's agency currency, created and filled here in one statement;
-- the bookings' search text, created here and filled by post-migrate.
+- the bookings' search text and spent amount, created here and filled by
+  post-migrate.
 """
 
 
@@ -17,4 +18,5 @@ def migrate(cr, version):
                        WHERE agency.id = partner.minicrm_agency_id
                          AND partner.minicrm_currency_id IS DISTINCT FROM agency.currency_id""")
         cr.execute("ALTER TABLE minicrm_booking "
-                   "ADD COLUMN IF NOT EXISTS minicrm_search_text varchar")
+                   "ADD COLUMN IF NOT EXISTS minicrm_search_text varchar, "
+                   "ADD COLUMN IF NOT EXISTS spent_amount numeric")
