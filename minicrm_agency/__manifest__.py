@@ -33,6 +33,7 @@
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
+        "views/minicrm_settings_views.xml",
         "views/menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",

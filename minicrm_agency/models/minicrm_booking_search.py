@@ -121,10 +121,13 @@ class MinicrmBookingSearch(models.Model):
         cr.execute("CREATE INDEX IF NOT EXISTS %s ON minicrm_booking USING gin (agency_id, "
                    "minicrm_search_text gin_trgm_ops)" % TRIGRAM_INDEX)
 
-    # A rental company's new name reaches its bookings in bulk
-    # (MinicrmRentalCompany.write), not through the ORM, row by row.
+    # A rental company's new name (MinicrmRentalCompany.write) and a
+    # customer's new search text (ResPartnerSearch._write) reach their
+    # bookings in bulk, and only when they change: through the ORM, every
+    # recompute of a customer's text (a confirmation promoting the customer)
+    # would rewrite, and lock, all of the customer's bookings.
     @api.depends("name", "pickup_location", "dropoff_location", "rental_company_id",
-                 "customer_id.minicrm_search_text")
+                 "customer_id")
     def _compute_minicrm_search_text(self):
         for booking in self:
             # sudo: the names of the booking's own company and customer, for

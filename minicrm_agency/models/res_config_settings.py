@@ -4,6 +4,10 @@ from odoo import api, fields, models
 
 from .res_partner_names import CUSTOMER_NAMES_ORDER_PARAM, DEFAULT_CUSTOMER_NAMES_ORDER
 
+NAMES_ORDERS = [("first_last", "Firstname Lastname"),
+                ("last_first", "Lastname Firstname"),
+                ("last_first_comma", "Lastname, Firstname")]
+
 
 class ResConfigSettings(models.TransientModel):
     """The Mini-CRM's choices, in Settings. Installing the addon changes no
@@ -11,9 +15,7 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     minicrm_customer_names_order = fields.Selection(
-        [("first_last", "Firstname Lastname"),
-         ("last_first", "Lastname Firstname"),
-         ("last_first_comma", "Lastname, Firstname")],
+        NAMES_ORDERS,
         string="Customer name order",
         help="How agency customers' names are written. Other contacts follow the "
              "database-wide order of General Settings.")

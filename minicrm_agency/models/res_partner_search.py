@@ -133,6 +133,24 @@ class ResPartnerSearch(models.Model):
             partner.minicrm_search_text = partner.customer_state and search_text(
                 partner.name, partner.email, partner.minicrm_phone_digits) or False
 
+    @api.multi
+    def _write(self, vals):
+        """A customer's new search text reaches the search text of their
+        bookings (MinicrmBookingSearch), in bulk and only when it changed."""
+        if "minicrm_search_text" not in vals or not self.ids:
+            return super(ResPartnerSearch, self)._write(vals)
+        self.env.cr.execute("SELECT id FROM res_partner WHERE id IN %s AND customer_state IS "
+                            "NOT NULL AND minicrm_search_text IS DISTINCT FROM %s",
+                            (tuple(self.ids), vals["minicrm_search_text"] or None))
+        changed = tuple(row[0] for row in self.env.cr.fetchall())
+        result = super(ResPartnerSearch, self)._write(vals)
+        if changed:
+            # Imported here: that module extends minicrm.booking, defined later.
+            from .minicrm_booking_search import fill_booking_search_text
+            fill_booking_search_text(self.env.cr, "booking.customer_id IN %s", (changed,))
+            self.env["minicrm.booking"].invalidate_cache(["minicrm_search_text"])
+        return result
+
     def _compute_minicrm_search(self):
         for partner in self:
             partner.minicrm_search = False

@@ -28,6 +28,7 @@ from . import test_capped_count
 from . import test_spending
 from . import test_spending_pivot
 from . import test_settings
+from . import test_operator_settings
 from . import test_import
 from . import test_phone_browser
 from . import test_rental_company_choice
