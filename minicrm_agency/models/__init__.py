@@ -18,3 +18,4 @@ from . import minicrm_booking_confirmation
 from . import minicrm_booking_quote_request
 from . import ir_attachment
 from . import mail_compose_message
+from . import minicrm_portal_fields

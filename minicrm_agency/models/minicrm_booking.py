@@ -106,7 +106,8 @@ class MinicrmBooking(models.Model):
              "count in the customer's spending.")
     invoice_number = fields.Char("Invoice", copy=False, track_visibility="onchange",
                                  help="Invoice reference of this booking.")
-    notes = fields.Text()
+    # Staff-only: a customer reads their bookings (minicrm_portal_fields.py).
+    notes = fields.Text(groups="base.group_user")
 
     contact_firstname = fields.Char("First name")
     contact_lastname = fields.Char("Last name")
