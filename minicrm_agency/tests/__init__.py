@@ -27,3 +27,4 @@ from . import test_phone_browser
 from . import test_rental_company_choice
 from . import test_rental_company_browser
 from . import test_portal_readable_fields
+from . import test_object_buttons
