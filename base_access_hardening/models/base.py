@@ -29,8 +29,16 @@ class Base(models.AbstractModel):
     search domains, sort orders, read_group and exports still use them,
     which turns e.g. ``signup_token`` into an oracle (``=like 'a%'``),
     returns it as a group label, or exports ``signup_url``. Those paths now
-    refuse them too."""
+    refuse them too.
+
+    Some models filter ``_search`` beyond their record rules (a message,
+    follower, activity or attachment is listed with its document only), but
+    Odoo 11's read_group and export_data do not go through ``_search``:
+    they counted and named what search hides. On those models
+    (``_hardening_search_filtered``) they now see what search sees."""
     _inherit = "base"
+    # Set on models whose _search hides records their record rules let through.
+    _hardening_search_filtered = False
 
     @api.model
     def _where_calc(self, domain, active_test=True):
@@ -53,6 +61,8 @@ class Base(models.AbstractModel):
         groupbys = [groupby] if isinstance(groupby, str) else list(groupby or [])
         for spec in list(fields or []) + groupbys:
             self._check_field_path_access(spec.split(":")[0].split("(")[0])
+        if self._hardening_search_filtered and self.env.uid != SUPERUSER_ID:
+            domain = [("id", "in", self._search(list(domain or [])))]
         return super(Base, self).read_group(domain, fields, groupby, offset=offset, limit=limit,
                                             orderby=orderby, lazy=lazy)
 
@@ -60,6 +70,13 @@ class Base(models.AbstractModel):
     def export_data(self, fields_to_export, raw_data=False):
         for path in fields_to_export:
             self._check_field_path_access(path.replace("/", "."))
+        # An export is a read: Odoo 11 exports the "id" column (and creates
+        # the external id) of records the user may not read.
+        self._check_read_access()
+        if self._hardening_search_filtered and self.env.uid != SUPERUSER_ID and self.ids:
+            found = self.with_context(active_test=False)._search([("id", "in", self.ids)])
+            if set(found) != set(self.ids):
+                raise AccessError(_("You cannot export records you cannot see."))
         return super(Base, self).export_data(fields_to_export, raw_data=raw_data)
 
     @api.multi
