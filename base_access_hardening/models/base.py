@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError, UserError
 
-from .rpc_input import is_record_id
+from .rpc_input import check_page, is_record_id
 
 
 ID_OPERATORS = ("=", "!=", "<>", "<", ">", "<=", ">=", "in", "not in")
@@ -39,6 +39,13 @@ class Base(models.AbstractModel):
     _inherit = "base"
     # Set on models whose _search hides records their record rules let through.
     _hardening_search_filtered = False
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        check_page(offset, limit)
+        return super(Base, self)._search(args, offset=offset, limit=limit, order=order,
+                                         count=count, access_rights_uid=access_rights_uid)
 
     @api.model
     def _where_calc(self, domain, active_test=True):

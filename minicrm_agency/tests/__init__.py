@@ -29,3 +29,4 @@ from . import test_rental_company_browser
 from . import test_portal_readable_fields
 from . import test_object_buttons
 from . import test_filtered_counts
+from . import test_rpc_bad_values

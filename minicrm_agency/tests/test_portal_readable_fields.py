@@ -44,6 +44,9 @@ PRODUCT_FIELDS_A_CUSTOMER_MAY_READ = {
 
 
 class PortalFixtures(object):
+    """A mixin on MinicrmFixtures: the customer's note, a booking's notes
+    and the customer's login."""
+    # pylint: disable=no-member
 
     @classmethod
     def setup_portal_fixtures(cls, env):
@@ -87,7 +90,8 @@ class TestPortalReadableFields(PortalFixtures, MinicrmCase):
 
     def test_portal_customer_cannot_read_a_bookings_notes(self):
         booking = self.as_user(self.portal_user, "minicrm.booking").browse(self.booking_a.id)
-        self.assertEqual(booking.search([]), self.customer_a.booking_ids | self.customer_a.request_ids)
+        self.assertEqual(booking.search([]),
+                         self.customer_a.booking_ids | self.customer_a.request_ids)
         with self.assertRaises(AccessError):
             booking.read(["notes"])
         self.assertNotIn(SECRET, str(booking.read()))
