@@ -11,3 +11,4 @@ from . import test_portal_concurrency
 from . import test_quote_http
 from . import test_quote_browser
 from . import test_french
+from . import test_portal_bad_ids
