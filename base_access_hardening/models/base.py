@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError, UserError
 
-from .rpc_input import is_record_id
+from .rpc_input import check_page, is_record_id
 
 
 ID_OPERATORS = ("=", "!=", "<>", "<", ">", "<=", ">=", "in", "not in")
@@ -29,8 +29,23 @@ class Base(models.AbstractModel):
     search domains, sort orders, read_group and exports still use them,
     which turns e.g. ``signup_token`` into an oracle (``=like 'a%'``),
     returns it as a group label, or exports ``signup_url``. Those paths now
-    refuse them too."""
+    refuse them too.
+
+    Some models filter ``_search`` beyond their record rules (a message,
+    follower, activity or attachment is listed with its document only), but
+    Odoo 11's read_group and export_data do not go through ``_search``:
+    they counted and named what search hides. On those models
+    (``_hardening_search_filtered``) they now see what search sees."""
     _inherit = "base"
+    # Set on models whose _search hides records their record rules let through.
+    _hardening_search_filtered = False
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        check_page(offset, limit)
+        return super(Base, self)._search(args, offset=offset, limit=limit, order=order,
+                                         count=count, access_rights_uid=access_rights_uid)
 
     @api.model
     def _where_calc(self, domain, active_test=True):
@@ -53,6 +68,8 @@ class Base(models.AbstractModel):
         groupbys = [groupby] if isinstance(groupby, str) else list(groupby or [])
         for spec in list(fields or []) + groupbys:
             self._check_field_path_access(spec.split(":")[0].split("(")[0])
+        if self._hardening_search_filtered and self.env.uid != SUPERUSER_ID:
+            domain = [("id", "in", self._search(list(domain or [])))]
         return super(Base, self).read_group(domain, fields, groupby, offset=offset, limit=limit,
                                             orderby=orderby, lazy=lazy)
 
@@ -60,6 +77,13 @@ class Base(models.AbstractModel):
     def export_data(self, fields_to_export, raw_data=False):
         for path in fields_to_export:
             self._check_field_path_access(path.replace("/", "."))
+        # An export is a read: Odoo 11 exports the "id" column (and creates
+        # the external id) of records the user may not read.
+        self._check_read_access()
+        if self._hardening_search_filtered and self.env.uid != SUPERUSER_ID and self.ids:
+            found = self.with_context(active_test=False)._search([("id", "in", self.ids)])
+            if set(found) != set(self.ids):
+                raise AccessError(_("You cannot export records you cannot see."))
         return super(Base, self).export_data(fields_to_export, raw_data=raw_data)
 
     @api.multi

@@ -10,6 +10,8 @@ class MailActivity(models.Model):
     deleted, but lets every employee list and read all activities, with
     their document's name and notes. Reading now needs the document too."""
     _inherit = "mail.activity"
+    # Their _search hides what the rules let through: read_group and exports too (base.py).
+    _hardening_search_filtered = True
 
     @api.model
     def _search(self, args, offset=0, limit=None, order=None, count=False,

@@ -12,6 +12,8 @@ class MailFollowers(models.Model):
     messages, and listing followers reveals its id. Followers are now
     visible and creatable only on documents the user may read."""
     _inherit = "mail.followers"
+    # Their _search hides what the rules let through: read_group and exports too (base.py).
+    _hardening_search_filtered = True
 
     @api.model
     def create(self, vals):

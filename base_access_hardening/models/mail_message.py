@@ -26,6 +26,8 @@ class MailMessage(models.Model):
     access to it, not read. What a user puts in a message, and the document
     they put it on, must be what they can read."""
     _inherit = "mail.message"
+    # Their _search hides what the rules let through: read_group and exports too (base.py).
+    _hardening_search_filtered = True
 
     @api.model
     def _search(self, args, offset=0, limit=None, order=None, count=False,

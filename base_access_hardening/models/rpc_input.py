@@ -26,18 +26,39 @@ _call_kw_model = api.call_kw_model
 _call_kw_multi = api.call_kw_multi
 
 
-def is_record_id(value):
+# PostgreSQL's integer: an id outside it is a database error, not "not found".
+PG_INT_MIN, PG_INT_MAX = -2 ** 31, 2 ** 31 - 1
+
+
+def is_whole_number(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def is_record_id(value):
+    """A value PostgreSQL compares with an id column."""
+    return is_whole_number(value) and PG_INT_MIN <= value <= PG_INT_MAX
+
+
 def refuse(value):
+    if is_whole_number(value):
+        raise UserError(_("There is no record with the id %r.") % (value,))
     raise UserError(_("%r is not a record id: ids are whole numbers.") % (value,))
 
 
 def check_ids(ids):
+    """Ids of records a client names: whole numbers from 1 up (Odoo 11 takes
+    0 for a record and fails in Python, a huge id fails in the database)."""
     for value in ids if isinstance(ids, (list, tuple)) else [ids]:
-        if not is_record_id(value):
+        if not is_record_id(value) or value <= 0:
             refuse(value)
+
+
+def check_page(offset, limit):
+    """A search's offset and limit: Odoo 11 puts them in the SQL as they come."""
+    for name, value in (("offset", offset), ("limit", limit)):
+        if value not in (None, False) and not (
+                is_whole_number(value) and 0 <= value <= PG_INT_MAX):
+            raise UserError(_("The %s of a search must be a whole number.") % name)
 
 
 def check_commands(commands):

@@ -17,10 +17,11 @@ class MinicrmDataSet(DataSet):
     @http.route()
     def search_read(self, model, fields=False, offset=0, limit=False, domain=None, sort=None):
         count_limit = request.context.get("minicrm_count_limit")
-        Model = request.env[model]
+        # An unknown model name goes to Odoo's route (refused there).
+        Model = request.env[model] if isinstance(model, str) and model in request.env else None
         valid = (isinstance(count_limit, int) and not isinstance(count_limit, bool)
                  and 0 < count_limit <= MAX_COUNT_LIMIT)
-        if not (valid and Model._minicrm_count_limited):
+        if not (valid and Model is not None and Model._minicrm_count_limited):
             return super(MinicrmDataSet, self).search_read(
                 model, fields=fields, offset=offset, limit=limit, domain=domain, sort=sort)
         records = Model.search_read(domain, fields, offset=offset or 0, limit=limit or False,

@@ -24,3 +24,4 @@ from . import minicrm_booking_local_time
 from . import ir_attachment
 from . import mail_compose_message
 from . import mail_message
+from . import minicrm_portal_fields

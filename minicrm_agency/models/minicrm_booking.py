@@ -118,7 +118,8 @@ class MinicrmBooking(models.Model):
              "Total spent; 0 for drafts, cancelled bookings and quote requests.")
     invoice_number = fields.Char("Invoice", copy=False, track_visibility="onchange",
                                  help="Invoice reference of this booking.")
-    notes = fields.Text()
+    # Staff-only: a customer reads their bookings (minicrm_portal_fields.py).
+    notes = fields.Text(groups="base.group_user")
 
     contact_firstname = fields.Char("First name")
     contact_lastname = fields.Char("Last name")

@@ -36,3 +36,7 @@ from . import test_rental_company_browser
 from . import test_list_columns
 from . import test_booking_currency
 from . import test_agency_time_zone
+from . import test_portal_readable_fields
+from . import test_object_buttons
+from . import test_filtered_counts
+from . import test_rpc_bad_values

@@ -11,6 +11,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.service import security
 
+from odoo.addons.base_access_hardening.models.rpc_input import is_record_id
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
 from ..models.res_partner_portal_details import (
@@ -84,7 +85,10 @@ class MinicrmCustomerPortal(CustomerPortal):
     def portal_my_booking(self, booking_id, **kw):
         # Searched as the portal user: their record rules decide. The same
         # answer for another customer's booking and a missing one (or id 0):
-        # a portal user learns nothing about which ids exist.
+        # a portal user learns nothing about which ids exist. An id past
+        # PostgreSQL's integers exists nowhere (and would be a 500).
+        if not is_record_id(booking_id):
+            raise NotFound()
         booking = request.env["minicrm.booking"].search([("id", "=", booking_id)], limit=1)
         if not booking:
             raise NotFound()
@@ -111,6 +115,8 @@ class MinicrmCustomerPortal(CustomerPortal):
     def _minicrm_answer_quote(self, booking_id, accept):
         # Searched as the portal user, as the detail page: their record rules
         # decide, and another customer's request is a 404.
+        if not is_record_id(booking_id):
+            raise NotFound()
         quote = request.env["minicrm.booking"].search(
             [("id", "=", booking_id), ("kind", "=", "request")], limit=1)
         if not quote or not request.env.user.share:

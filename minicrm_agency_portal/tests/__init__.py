@@ -18,3 +18,4 @@ from . import test_french
 from . import test_quote_rate_limit_concurrency
 from . import test_quote_confirmation_http
 from . import test_portal_staff_address_http
+from . import test_portal_bad_ids

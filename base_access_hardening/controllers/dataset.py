@@ -1,0 +1,49 @@
+# Copyright 2026 minicrm_agency developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, http
+from odoo.exceptions import MissingError, UserError
+from odoo.http import request
+
+from odoo.addons.web.controllers.main import DataSet
+
+from ..models.rpc_input import check_ids
+
+
+def check_model(model):
+    """A model name the client sends: Odoo 11 looks it up as it comes (a
+    KeyError, a server error, for a NUL or an unknown name)."""
+    if not isinstance(model, str) or model not in request.env:
+        raise UserError(_("There is no such kind of record: %r.") % (model,))
+
+
+class HardeningDataSet(DataSet):
+    """Odoo 11 runs a form's ``type="object"`` button on the ids the client
+    sends, whether or not the user may read those records: a button that
+    only builds an action (open the invoices of a contact, say) then
+    answers for another agency's record. A button runs only on records the
+    user may read, as the form that shows it would. A model name that is
+    not one (a NUL, a typo) is a clear refusal, not a KeyError."""
+
+    def _call_kw(self, model, method, args, kwargs):
+        check_model(model)
+        return super(HardeningDataSet, self)._call_kw(model, method, args, kwargs)
+
+    @http.route()
+    def search_read(self, model, fields=False, offset=0, limit=False, domain=None, sort=None):
+        check_model(model)
+        return super(HardeningDataSet, self).search_read(
+            model, fields=fields, offset=offset, limit=limit, domain=domain, sort=sort)
+
+    @http.route()
+    def call_button(self, model, method, args, domain_id=None, context_id=None):
+        check_model(model)
+        if args:
+            ids = args[0]
+            check_ids(ids)
+            records = request.env[model].browse(ids)
+            # Odoo's read check lets ids that do not exist through.
+            if len(records.exists()) != len(set(records.ids)):
+                raise MissingError(_("This record does not exist any more: reload the page."))
+            records._check_read_access()
+        return super(HardeningDataSet, self).call_button(
+            model, method, args, domain_id=domain_id, context_id=context_id)
