@@ -24,6 +24,7 @@
         "security/ir.model.access.csv",
         "data/minicrm_booking_data.xml",
         "data/mail_template_data.xml",
+        "data/mail_template_quote_data.xml",
         "data/ir_cron_data.xml",
         "views/assets.xml",
         "views/minicrm_agency_views.xml",

@@ -25,6 +25,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/portal_quote_answer_templates.xml",
         "views/quote_templates.xml",
     ],
     "demo": [

@@ -9,9 +9,10 @@ says which part of the flow to walk ("phase") and with what:
            sends it (a screenshot of the filled form goes to
            CONFIG["screenshot"]), once per entry of CONFIG["visitors"];
   quote    staff open the request user from Customers, then the request
-           from Requests, and click "Send quote";
+           from Requests, enter its price (CONFIG["amount"]) and click
+           "Send quote";
   accept   the customer logs in to the portal, opens the request and
-           clicks "Accept the quote";
+           clicks "Accept the quote of <price>" (the price shown is reported);
   confirm  staff open the booking from Bookings and click "Confirm".
 
 Each staff or portal step fails on an Odoo error dialog, a JavaScript error
@@ -25,7 +26,8 @@ import traceback
 from playwright.sync_api import sync_playwright
 
 from browser_common import open_page
-from staff_browser_tour import FORM_READONLY, TIMEOUT_MS, StaffTour, StepFailed
+from staff_browser_tour import (FORM_EDITABLE, FORM_READONLY, TIMEOUT_MS, StaffTour,
+                                StepFailed)
 
 
 def public(page, config):
@@ -59,6 +61,11 @@ def quote(tour, config):
     tour.open_customer(config["request_user"])
     state = tour.field_text("customer_state")
     open_record(tour, "menu_minicrm_requests", config["reference"])
+    tour.visible(".o_form_button_edit").first.click()
+    # A monetary field is a div (name=amount) around its input.
+    tour.wait(FORM_EDITABLE + " .o_field_monetary[name=amount] input")
+    tour.page.fill(".o_form_view .o_field_monetary[name=amount] input", config["amount"])
+    tour.save()
     tour.button("Send quote")
     tour.wait_button("Send quote", gone=True)
     tour.screenshot("staff-quoted-request.png")
@@ -74,9 +81,11 @@ def accept(page, config):
     page.click("a[href='/my/requests']")
     page.click("a[href='/my/requests/%s']" % config["request_id"])
     page.wait_for_selector(".o_minicrm_quote_answer")
+    price = page.inner_text(".o_minicrm_quote_amount")
+    button = page.inner_text(".o_minicrm_accept")
     page.click(".o_minicrm_accept")
     page.wait_for_selector(".alert-success")
-    return page.inner_text(".alert-success")
+    return {"price": price, "button": button, "accepted": page.inner_text(".alert-success")}
 
 
 def confirm(tour, config):

@@ -19,10 +19,11 @@ class MinicrmBooking(models.Model):
 
     @api.multi
     def _minicrm_customer_url(self):
-        """The booking's page on the portal, for the confirmation mail."""
+        """The booking's (or request's) page on the portal, for the
+        confirmation and quote mails."""
         self.ensure_one()
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
-        return "%s/my/bookings/%s" % (base_url.rstrip("/"), self.id)
+        return "%s%s" % (base_url.rstrip("/"), self.portal_url)
 
     # -- the customer's answer to a quote -------------------------------------
 
@@ -40,8 +41,9 @@ class MinicrmBooking(models.Model):
         request.write({"state": "accepted"})
         booking = request._minicrm_booking_from_request()
         request.message_post(
-            body=_("The customer accepted the quote on the portal. Booking %s is ready "
-                   "to be confirmed.") % booking.name,
+            body=_("The customer accepted the quote of %(amount)s on the portal. Booking "
+                   "%(booking)s is ready to be confirmed.") % {
+                "amount": self._minicrm_amount_text(), "booking": booking.name},
             subtype="mail.mt_comment", message_type="comment", author_id=author.id)
         return booking.sudo(self.env.uid)
 

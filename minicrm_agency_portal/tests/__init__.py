@@ -9,5 +9,6 @@ from . import test_portal_isolation_attacks
 from . import test_portal_side_doors
 from . import test_portal_concurrency
 from . import test_quote_http
+from . import test_quote_price_http
 from . import test_quote_browser
 from . import test_french
