@@ -25,6 +25,7 @@
         "data/minicrm_booking_data.xml",
         "data/mail_template_data.xml",
         "data/mail_template_quote_data.xml",
+        "data/mail_template_cancellation_data.xml",
         "data/ir_cron_data.xml",
         "views/assets.xml",
         "views/minicrm_agency_views.xml",

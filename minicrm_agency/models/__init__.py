@@ -16,6 +16,7 @@ from . import res_config_settings
 from . import minicrm_booking
 from . import minicrm_booking_confirmation
 from . import minicrm_booking_quote
+from . import minicrm_booking_cancellation
 from . import minicrm_booking_quote_request
 from . import ir_attachment
 from . import mail_compose_message
