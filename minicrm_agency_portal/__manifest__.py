@@ -22,6 +22,7 @@
         "security/minicrm_portal_security.xml",
         "security/ir.model.access.csv",
         "data/mail_template_data.xml",
+        "views/minicrm_agency_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",

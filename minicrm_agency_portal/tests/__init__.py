@@ -1,4 +1,5 @@
 from . import test_portal_access
+from . import test_portal_invitation_choice
 from . import test_portal_rules
 from . import test_portal_http
 from . import test_portal_browser
