@@ -38,6 +38,7 @@
     ],
     "pre_init_hook": "pre_init_hook",
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/minicrm_rental_company_demo.xml",
         "demo/minicrm_agency_demo.xml",
         "demo/res_users_demo.xml",

@@ -13,7 +13,9 @@ says which part of the flow to walk ("phase") and with what:
            "Send quote";
   accept   the customer logs in to the portal, opens the request and
            clicks "Accept the quote of <price>" (the price shown is reported);
-  confirm  staff open the booking from Bookings and click "Confirm".
+  confirm  staff open the booking from Bookings and click "Confirm";
+  cancel   staff open the booking from Bookings, click "Cancel booking" and
+           answer Odoo's question (its text must hold CONFIG["question"]).
 
 Each staff or portal step fails on an Odoo error dialog, a JavaScript error
 or a missing page element. Prints {"ok": bool, "error": text, "seen": {...}}.
@@ -96,6 +98,15 @@ def confirm(tour, config):
     return tour.field_text("state")
 
 
+def cancel(tour, config):
+    tour.login()
+    open_record(tour, "menu_minicrm_bookings", config["reference"])
+    tour.button("Cancel booking")
+    tour.confirm(config["question"])
+    tour.wait_button("Cancel booking", gone=True)
+    return tour.field_text("state")
+
+
 def run(config):
     report = {"ok": False, "error": None, "seen": None}
     with sync_playwright() as playwright:
@@ -108,7 +119,8 @@ def run(config):
             elif phase == "accept":
                 report["seen"] = accept(page, config)
             else:
-                report["seen"] = {"quote": quote, "confirm": confirm}[phase](tour, config)
+                report["seen"] = {"quote": quote, "confirm": confirm,
+                                  "cancel": cancel}[phase](tour, config)
             report["ok"] = not tour.page_errors
             report["error"] = " | ".join(tour.page_errors) or None
         except Exception:  # pylint: disable=broad-except

@@ -6,6 +6,7 @@ from . import test_booking_confirmation
 from . import test_quote_sending
 from . import test_booking_cancellation
 from . import test_quote_request
+from . import test_staff_notifications
 from . import test_pickup_dates
 from . import test_staff_habits
 from . import test_isolation

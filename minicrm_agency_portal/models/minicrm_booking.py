@@ -44,7 +44,8 @@ class MinicrmBooking(models.Model):
             body=_("The customer accepted the quote of %(amount)s on the portal. Booking "
                    "%(booking)s is ready to be confirmed.") % {
                 "amount": self._minicrm_amount_text(), "booking": booking.name},
-            subtype="mail.mt_comment", message_type="comment", author_id=author.id)
+            subtype="mail.mt_comment", message_type="comment", author_id=author.id,
+            **self._minicrm_staff_mail_values(_("%(customer)s accepted the quote %(name)s")))
         return booking.sudo(self.env.uid)
 
     @api.multi
@@ -57,8 +58,23 @@ class MinicrmBooking(models.Model):
         request.write({"state": "cancel"})
         request.message_post(body=_("The customer declined the quote on the portal."),
                              subtype="mail.mt_comment", message_type="comment",
-                             author_id=author.id)
+                             author_id=author.id, **self._minicrm_staff_mail_values(
+                                 _("%(customer)s declined the quote %(name)s")))
         return True
+
+    @api.multi
+    def _minicrm_staff_mail_values(self, subject):
+        """Subject and sender of the mail that tells the agency's staff of
+        the customer's answer: what happened, from the agency, not "Re:
+        RQ/..." from the superuser the answer is saved as
+        ("Administrator")."""
+        self.ensure_one()
+        return {
+            "subject": subject % {"customer": self.env.user.partner_id.name,
+                                  "name": self.name},
+            "email_from": self.agency_id._minicrm_mail_sender_address(
+                self.env.user.company_id),
+        }
 
     @api.multi
     def _minicrm_check_portal_answer(self):

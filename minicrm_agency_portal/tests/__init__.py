@@ -1,5 +1,6 @@
 from . import test_portal_access
 from . import test_portal_invitation_choice
+from . import test_customer_facing_senders
 from . import test_portal_rules
 from . import test_portal_http
 from . import test_portal_browser

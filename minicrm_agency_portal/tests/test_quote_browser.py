@@ -27,8 +27,10 @@ class TestQuoteBrowser(HttpCase):
     """Headless Chromium through a quote, on the demo data: a new visitor
     and the demo customer Claire Martin ask Alpha Travel for a quote on its
     public page; the staff member Anna sees the new request user and quotes
-    Claire's request; Claire accepts on the portal; Anna confirms the
-    booking; the confirmation mail is queued (Alpha Travel sends them)."""
+    Claire's request at a price; Claire sees the price and accepts on the
+    portal; Anna confirms the booking; the confirmation mail is queued
+    (Alpha Travel sends them); Anna cancels it after Odoo's question, and
+    the cancellation mail is queued."""
 
     def tour(self, phase, **config):
         config.update(phase=phase, base_url="http://127.0.0.1:%s" % PORT,
@@ -114,3 +116,18 @@ class TestQuoteBrowser(HttpCase):
             self.assertIn("Alpha Travel", mail.email_from)
             self.assertIn(booking_ref, mail.body_html)
         self.in_requests_cursor(check_mail)
+
+        # Anna cancels the confirmed booking: Odoo asks first, and Claire,
+        # who holds the confirmation, gets a cancellation mail.
+        self.tour("cancel", login="anna.staff@alpha-travel.example", password="demo",
+                  reference=booking_ref, question="Cancel this confirmed booking?")
+
+        def check_cancellation(env):
+            booking = env["minicrm.booking"].browse(booking_id)
+            self.assertEqual(booking.state, "cancel")
+            mail = env["mail.mail"].search([("model", "=", "minicrm.booking"),
+                                            ("res_id", "=", booking_id)], order="id")
+            self.assertEqual(len(mail), 2, "the confirmation, then the cancellation")
+            self.assertEqual(mail[1].email_to, CLAIRE["email"])
+            self.assertIn("Alpha Travel", mail[1].email_from)
+        self.in_requests_cursor(check_cancellation)

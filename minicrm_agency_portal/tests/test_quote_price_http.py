@@ -69,3 +69,22 @@ class TestQuotePriceHttp(MinicrmAttackCase):
             booking = env["minicrm.booking"].search([("request_id", "=", quote.id)])
             self.assertEqual(booking.amount, 137.5)
         self.in_test_cursor(check)
+
+    def test_staff_are_told_of_the_answer_by_the_agency_in_plain_words(self):
+        self.in_test_cursor(lambda env: env["res.users"].browse(self.staff_a1.id).write(
+            {"notification_type": "email"}))
+        self.login(self.ann_login, PASSWORD)
+        page = self.url_open("/my/requests/%d" % self.quote.id).text
+        self.url_open("/my/requests/%d/accept" % self.quote.id, data={
+            "csrf_token": CSRF_RE.search(page).group(1)})
+
+        def check(env):
+            quote = env["minicrm.booking"].browse(self.quote.id)
+            mail = env["mail.mail"].search([("mail_message_id", "=", quote.message_ids[0].id)])
+            self.assertIn(env["res.users"].browse(self.staff_a1.id).partner_id,
+                          mail.mapped("recipient_ids"))
+            for one in mail:
+                self.assertEqual(one.subject, "Ann Smith accepted the quote %s" % quote.name)
+                self.assertIn("Test Agency A", one.email_from)
+                self.assertNotIn("Administrator", one.email_from)
+        self.in_test_cursor(check)
