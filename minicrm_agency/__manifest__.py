@@ -25,6 +25,8 @@
         "data/minicrm_booking_data.xml",
         "data/mail_template_data.xml",
         "data/mail_template_upgrade.xml",
+        "data/mail_template_quote_data.xml",
+        "data/mail_template_cancellation_data.xml",
         "data/ir_cron_data.xml",
         "views/assets.xml",
         "views/minicrm_agency_views.xml",
@@ -38,6 +40,7 @@
     ],
     "pre_init_hook": "pre_init_hook",
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/minicrm_rental_company_demo.xml",
         "demo/minicrm_agency_demo.xml",
         "demo/res_users_demo.xml",

@@ -12,10 +12,13 @@ says which part of the flow to walk ("phase") and with what:
   confirm_email  the visitor opens each link of CONFIG["links"] (the
            confirmation mail's) and clicks "Confirm my request";
   quote    staff open the request user from Customers, then the request
-           from Requests, and click "Send quote";
+           from Requests, enter its price (CONFIG["amount"]) and click
+           "Send quote";
   accept   the customer logs in to the portal, opens the request and
-           clicks "Accept the quote";
-  confirm  staff open the booking from Bookings and click "Confirm".
+           clicks "Accept the quote of <price>" (the price shown is reported);
+  confirm  staff open the booking from Bookings and click "Confirm";
+  cancel   staff open the booking from Bookings, click "Cancel booking" and
+           answer Odoo's question (its text must hold CONFIG["question"]).
 
 Each staff or portal step fails on an Odoo error dialog, a JavaScript error
 or a missing page element. Prints {"ok": bool, "error": text, "seen": {...}}.
@@ -28,7 +31,8 @@ import traceback
 from playwright.sync_api import sync_playwright
 
 from browser_common import open_page
-from staff_browser_tour import FORM_READONLY, TIMEOUT_MS, StaffTour, StepFailed
+from staff_browser_tour import (FORM_EDITABLE, FORM_READONLY, TIMEOUT_MS, StaffTour,
+                                StepFailed)
 
 
 def public(page, config):
@@ -74,6 +78,11 @@ def quote(tour, config):
     tour.open_customer(config["request_user"])
     state = tour.field_text("customer_state")
     open_record(tour, "menu_minicrm_requests", config["reference"])
+    tour.visible(".o_form_button_edit").first.click()
+    # A monetary field is a div (name=amount) around its input.
+    tour.wait(FORM_EDITABLE + " .o_field_monetary[name=amount] input")
+    tour.page.fill(".o_form_view .o_field_monetary[name=amount] input", config["amount"])
+    tour.save()
     tour.button("Send quote")
     tour.wait_button("Send quote", gone=True)
     tour.screenshot("staff-quoted-request.png")
@@ -89,9 +98,11 @@ def accept(page, config):
     page.click("a[href='/my/requests']")
     page.click("a[href='/my/requests/%s']" % config["request_id"])
     page.wait_for_selector(".o_minicrm_quote_answer")
+    price = page.inner_text(".o_minicrm_quote_amount")
+    button = page.inner_text(".o_minicrm_accept")
     page.click(".o_minicrm_accept")
     page.wait_for_selector(".alert-success")
-    return page.inner_text(".alert-success")
+    return {"price": price, "button": button, "accepted": page.inner_text(".alert-success")}
 
 
 def confirm(tour, config):
@@ -99,6 +110,15 @@ def confirm(tour, config):
     open_record(tour, "menu_minicrm_bookings", config["reference"])
     tour.button("Confirm")
     tour.wait_button("Confirm", gone=True)
+    return tour.field_text("state")
+
+
+def cancel(tour, config):
+    tour.login()
+    open_record(tour, "menu_minicrm_bookings", config["reference"])
+    tour.button("Cancel booking")
+    tour.confirm(config["question"])
+    tour.wait_button("Cancel booking", gone=True)
     return tour.field_text("state")
 
 
@@ -116,7 +136,8 @@ def run(config):
             elif phase == "accept":
                 report["seen"] = accept(page, config)
             else:
-                report["seen"] = {"quote": quote, "confirm": confirm}[phase](tour, config)
+                report["seen"] = {"quote": quote, "confirm": confirm,
+                                  "cancel": cancel}[phase](tour, config)
             report["ok"] = not tour.page_errors
             report["error"] = " | ".join(tour.page_errors) or None
         except Exception:  # pylint: disable=broad-except

@@ -18,6 +18,8 @@ from . import minicrm_settings
 from . import minicrm_booking
 from . import minicrm_booking_search
 from . import minicrm_booking_confirmation
+from . import minicrm_booking_quote
+from . import minicrm_booking_cancellation
 from . import minicrm_booking_quote_request
 from . import minicrm_booking_currency
 from . import minicrm_booking_local_time

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 import unicodedata
+from email.utils import formataddr
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
@@ -180,3 +181,9 @@ class MinicrmAgency(models.Model):
             domain = self.env["ir.config_parameter"].sudo().get_param("mail.catchall.domain")
             email = "noreply@%s" % (domain or "localhost")
         return agency.name, email
+
+    @api.multi
+    def _minicrm_mail_sender_address(self, company):
+        """The sender of :meth:`_minicrm_mail_sender` as one address:
+        ``"Alpha Travel" <desk@alpha-travel.example>``."""
+        return formataddr(self._minicrm_mail_sender(company))

@@ -42,20 +42,28 @@ class MinicrmBookingConfirmation(models.Model):
 
     @api.multi
     def _minicrm_send_confirmation_template(self, email):
+        self._minicrm_send_customer_mail(CONFIRMATION_TEMPLATE, email)
+
+    @api.multi
+    def _minicrm_send_customer_mail(self, template_xmlid, email, **email_values):
+        """Queue the mail of ``template_xmlid`` about this booking to its
+        contact ``email``, in their language, from the agency; logged on
+        the booking by the user who caused it."""
         self.ensure_one()
         sender = formataddr(self.agency_id._minicrm_mail_sender(self.env.user.company_id))
         lang = self.contact_lang or self.customer_id.lang or False
         # sudo: staff may not create mail.mail records; the mail is about
-        # this booking, which the user has just confirmed (their record
+        # this booking, which the user has just written (their record
         # rules allowed the write), and goes to the booking's own contact.
         # Replaced, not merged: the screen's keys must go.
         # pylint: disable=context-overridden
-        template = self.env.ref(CONFIRMATION_TEMPLATE).sudo().with_context(
+        template = self.env.ref(template_xmlid).sudo().with_context(
             clean_context(self.env.context), lang=lang,
             minicrm_booking_url=self._minicrm_customer_url())
-        template.send_mail(self.id, force_send=False, email_values={
-            "email_to": email, "email_from": sender, "reply_to": sender,
-            "author_id": self.env.user.partner_id.id})
+        values = {"email_to": email, "email_from": sender, "reply_to": sender,
+                  "author_id": self.env.user.partner_id.id}
+        values.update(email_values)
+        return template.send_mail(self.id, force_send=False, email_values=values)
 
     @api.multi
     def _minicrm_customer_url(self):

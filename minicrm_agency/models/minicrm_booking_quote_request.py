@@ -202,6 +202,12 @@ class MinicrmBookingQuoteRequest(models.Model):
                  "%(route)s.</p>") % {
             "name": html_escape(self.name), "customer": html_escape(self.customer_id.name),
             "route": html_escape(self.route)}
+        # The mail says what happened and comes from the agency's quote
+        # page, not from the superuser the public page runs as
+        # ("Administrator", "Re: RQ/...").
         self.with_context(mail_notify_force_send=False).message_post(
             body=body, subtype="mail.mt_comment", message_type="notification",
-            author_id=self.customer_id.id, partner_ids=partners.ids)
+            author_id=self.customer_id.id, partner_ids=partners.ids,
+            subject=_("New quote request %(name)s from %(customer)s") % {
+                "name": self.name, "customer": self.customer_id.name},
+            email_from=self.agency_id._minicrm_mail_sender_address(self.env.user.company_id))

@@ -3,7 +3,10 @@ from . import test_customer_search
 from . import test_customer_form
 from . import test_booking
 from . import test_booking_confirmation
+from . import test_quote_sending
+from . import test_booking_cancellation
 from . import test_quote_request
+from . import test_staff_notifications
 from . import test_pickup_dates
 from . import test_pickup_correction
 from . import test_dormant_filter

@@ -32,7 +32,8 @@ class TestCustomerState(MinicrmCase):
     def test_accepting_a_request_makes_a_confirmed_booking(self):
         customer = self.create_customer(self.staff_a1, "Rita", "Quinn", "rita@example.com",
                                         customer_state="request")
-        request = self.create_booking(self.staff_a1, customer, self.company_2, kind="request")
+        request = self.create_booking(self.staff_a1, customer, self.company_2, kind="request",
+                                      amount=95.0)
         request.action_send_quote()
         action = request.action_accept()
         booking = self.as_user(self.staff_a1, "minicrm.booking").browse(action["res_id"])

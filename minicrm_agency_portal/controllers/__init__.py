@@ -1,3 +1,4 @@
 from . import portal
 from . import portal_chatter
 from . import quote
+from . import signup

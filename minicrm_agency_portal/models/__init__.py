@@ -1,3 +1,4 @@
+from . import minicrm_agency
 from . import res_users
 from . import res_partner
 from . import res_partner_portal_details

@@ -36,10 +36,11 @@ class MinicrmBooking(models.Model):
 
     @api.multi
     def _minicrm_customer_url(self):
-        """The booking's page on the portal, for the confirmation mail."""
+        """The booking's (or request's) page on the portal, for the
+        confirmation and quote mails."""
         self.ensure_one()
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
-        return "%s/my/bookings/%s" % (base_url.rstrip("/"), self.id)
+        return "%s%s" % (base_url.rstrip("/"), self.portal_url)
 
     @api.multi
     def _minicrm_portal_invoice(self):
@@ -82,9 +83,11 @@ class MinicrmBooking(models.Model):
         request.write({"state": "accepted"})
         booking = request._minicrm_booking_from_request()
         request.message_post(
-            body=_("The customer accepted the quote on the portal. Booking %s is ready "
-                   "to be confirmed.") % booking.name,
-            subtype="mail.mt_comment", message_type="comment", author_id=author.id)
+            body=_("The customer accepted the quote of %(amount)s on the portal. Booking "
+                   "%(booking)s is ready to be confirmed.") % {
+                "amount": self._minicrm_amount_text(), "booking": booking.name},
+            subtype="mail.mt_comment", message_type="comment", author_id=author.id,
+            **self._minicrm_staff_mail_values(_("%(customer)s accepted the quote %(name)s")))
         return booking.sudo(self.env.uid)
 
     @api.multi
@@ -98,8 +101,23 @@ class MinicrmBooking(models.Model):
         request.write({"state": "cancel", "minicrm_declined": True})
         request.message_post(body=_("The customer declined the quote on the portal."),
                              subtype="mail.mt_comment", message_type="comment",
-                             author_id=author.id)
+                             author_id=author.id, **self._minicrm_staff_mail_values(
+                                 _("%(customer)s declined the quote %(name)s")))
         return True
+
+    @api.multi
+    def _minicrm_staff_mail_values(self, subject):
+        """Subject and sender of the mail that tells the agency's staff of
+        the customer's answer: what happened, from the agency, not "Re:
+        RQ/..." from the superuser the answer is saved as
+        ("Administrator")."""
+        self.ensure_one()
+        return {
+            "subject": subject % {"customer": self.env.user.partner_id.name,
+                                  "name": self.name},
+            "email_from": self.agency_id._minicrm_mail_sender_address(
+                self.env.user.company_id),
+        }
 
     @api.multi
     def _minicrm_check_portal_answer(self):

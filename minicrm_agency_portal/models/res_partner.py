@@ -66,14 +66,18 @@ class ResPartner(models.Model):
     def _minicrm_sync_portal_access(self):
         """End users with an email get a portal login whose login is that
         email; a changed email moves the customer to the login of the new one.
-        An import may ask for none (context ``minicrm_no_portal_login``): staff
-        grant access later with the form's button."""
+        An import may ask for none (context ``minicrm_no_portal_login``), and
+        an agency that does not invite its customers gives none on its own:
+        staff grant access with the form's button. A customer who has access
+        keeps it when their email changes."""
         if self.env.context.get(NO_PORTAL_LOGIN_KEY):
             return
         for partner in self.filtered(lambda p: p.customer_state == "end"):
             # sudo: the login is hidden from staff; it is compared, not shown.
             current = partner.sudo().minicrm_portal_user_id
             if current and current.login == partner.email:
+                continue
+            if not current and not partner.minicrm_agency_id.sudo().send_portal_invitation:
                 continue
             if current or partner.sudo().minicrm_portal_withheld:
                 partner._minicrm_unlink_portal_user()
@@ -92,13 +96,23 @@ class ResPartner(models.Model):
         user, created = Users._minicrm_portal_user_for(self)
         if not user:
             # A staff account's address: no login, no token, and, for the
-            # staff user, the same outcome as any other address.
+            # staff user, the same outcome as any other address (the same
+            # chatter line below).
             self.sudo().write({"minicrm_portal_withheld": True, "minicrm_portal_warning": False})
-            return True
-        self.sudo().write({"minicrm_portal_user_id": user.id, "minicrm_portal_warning": False,
-                           "minicrm_portal_withheld": False})
-        if created:
-            user._minicrm_queue_signup_email(invitation=True)
+        else:
+            self.sudo().write({"minicrm_portal_user_id": user.id, "minicrm_portal_warning": False,
+                               "minicrm_portal_withheld": False})
+            if created:
+                user._minicrm_queue_signup_email(invitation=True)
+        # Said on the customer's chatter, which the form shows after the
+        # save: staff know that the customer was given access and what they
+        # receive. The same words whether the login is new or the person's
+        # existing one: staff must not learn that an address has a login with
+        # another agency.
+        self.message_post(body=_(
+            "Portal access given to %s: an invitation to choose a password is queued "
+            "for a new portal login; a customer who already has one logs in with it "
+            "as before.") % html_escape(self.email))
         return True
 
     @api.multi

@@ -1,4 +1,6 @@
 from . import test_portal_access
+from . import test_portal_invitation_choice
+from . import test_customer_facing_senders
 from . import test_portal_rules
 from . import test_portal_http
 from . import test_portal_account_keeps_agency_data
@@ -13,6 +15,7 @@ from . import test_portal_isolation_attacks
 from . import test_portal_side_doors
 from . import test_portal_concurrency
 from . import test_quote_http
+from . import test_quote_price_http
 from . import test_quote_browser
 from . import test_french
 from . import test_quote_rate_limit_concurrency

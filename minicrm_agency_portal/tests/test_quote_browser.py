@@ -18,6 +18,8 @@ TRIP = {"pickup_location": "Nice Airport Terminal 1", "dropoff_location": "Hotel
         "notes": "Two child seats, please."}
 VISITOR = dict(TRIP, firstname="Vera", lastname="Tourvisitor", email="vera.tour@example.com",
                phone="+33 6 98 76 54 32")
+# Claire reads French: 145,00 €.
+PRICE = r"145[.,]00"
 CLAIRE = dict(TRIP, firstname="Claire", lastname="Martin", email="claire.martin@example.com")
 
 
@@ -27,9 +29,10 @@ class TestQuoteBrowser(HttpCase):
     """Headless Chromium through a quote, on the demo data: a new visitor
     and the demo customer Claire Martin ask Alpha Travel for a quote on its
     public page and confirm it from the link mailed to them; the staff
-    member Anna sees the new request user and quotes Claire's request;
-    Claire accepts on the portal; Anna confirms the booking; the
-    confirmation mail is queued (Alpha Travel sends them)."""
+    member Anna sees the new request user and quotes Claire's request at a
+    price; Claire sees the price and accepts on the portal; Anna confirms the
+    booking; the confirmation mail is queued (Alpha Travel sends them); Anna
+    cancels it after Odoo's question, and the cancellation mail is queued."""
 
     def tour(self, phase, **config):
         config.update(phase=phase, base_url="http://127.0.0.1:%s" % PORT,
@@ -79,17 +82,34 @@ class TestQuoteBrowser(HttpCase):
             return request.id, request.name
         request_id, reference = self.in_requests_cursor(find_request)
         seen = self.tour("quote", login="anna.staff@alpha-travel.example", password="demo",
-                         request_user="Vera Tourvisitor", reference=reference)
+                         request_user="Vera Tourvisitor", reference=reference, amount="145")
         # Anna opened the visitor's record (the statusbar lists both types).
         self.assertIn("Request user", seen["request_user_state"])
         self.assertEqual(self.in_requests_cursor(lambda env: env["res.partner"].search(
             [("email", "=", VISITOR["email"])]).mapped("customer_state")), ["request"])
 
-        self.tour("accept", login=CLAIRE["email"], password="demo", request_id=request_id)
+        def check_quote_mail(env):
+            # (Alpha Travel's staff were notified of the request too.)
+            mail = env["mail.mail"].search([("model", "=", "minicrm.booking"),
+                                            ("res_id", "=", request_id),
+                                            ("email_to", "=", CLAIRE["email"])])
+            self.assertEqual(len(mail), 1)
+            self.assertEqual(mail.email_to, CLAIRE["email"])
+            self.assertIn("Alpha Travel", mail.email_from)
+            self.assertRegex(mail.body_html, PRICE)
+        self.in_requests_cursor(check_quote_mail)
+
+        seen = self.tour("accept", login=CLAIRE["email"], password="demo",
+                         request_id=request_id)
+        # The price on the page and on the button, in the agency's currency.
+        self.assertRegex(seen["price"], PRICE)
+        self.assertRegex(seen["button"], PRICE)
+        self.assertIn(alpha.currency_id.symbol, seen["button"])
 
         def find_booking(env):
             booking = env["minicrm.booking"].search([("request_id", "=", request_id)])
             self.assertEqual((booking.kind, booking.state), ("booking", "draft"))
+            self.assertEqual(booking.amount, 145.0)
             return booking.id, booking.name
         booking_id, booking_ref = self.in_requests_cursor(find_booking)
         self.tour("confirm", login="anna.staff@alpha-travel.example", password="demo",
@@ -106,3 +126,18 @@ class TestQuoteBrowser(HttpCase):
             self.assertIn("Alpha Travel", mail.email_from)
             self.assertIn(booking_ref, mail.body_html)
         self.in_requests_cursor(check_mail)
+
+        # Anna cancels the confirmed booking: Odoo asks first, and Claire,
+        # who holds the confirmation, gets a cancellation mail.
+        self.tour("cancel", login="anna.staff@alpha-travel.example", password="demo",
+                  reference=booking_ref, question="Cancel this confirmed booking?")
+
+        def check_cancellation(env):
+            booking = env["minicrm.booking"].browse(booking_id)
+            self.assertEqual(booking.state, "cancel")
+            mail = env["mail.mail"].search([("model", "=", "minicrm.booking"),
+                                            ("res_id", "=", booking_id)], order="id")
+            self.assertEqual(len(mail), 2, "the confirmation, then the cancellation")
+            self.assertEqual(mail[1].email_to, CLAIRE["email"])
+            self.assertIn("Alpha Travel", mail[1].email_from)
+        self.in_requests_cursor(check_cancellation)

@@ -133,10 +133,10 @@ class TestQuoteAnswerHttp(MinicrmAttackCase):
 
     def setup_http_fixtures(self):
         type(self).quote = self.create_booking(self.staff_a1, self.customer_a, self.company_1,
-                                               kind="request")
+                                               kind="request", amount=137.5)
         self.quote.sudo(self.staff_a1).action_send_quote()
         type(self).quote_bob = self.create_booking(self.staff_b1, self.customer_b,
-                                                   self.company_1, kind="request")
+                                                   self.company_1, kind="request", amount=90.0)
         self.quote_bob.sudo(self.staff_b1).action_send_quote()
         login = self.customer_a.sudo().minicrm_portal_user_id
         login.write({"password": PASSWORD})
