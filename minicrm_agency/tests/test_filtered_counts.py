@@ -63,8 +63,13 @@ class TestFilteredCounts(MinicrmCase):
         self.assertEqual(sum(group["__count"] for group in groups), len(found),
                          "%s: read_group counts what %s cannot search" % (name, user.login))
         self.assertEqual(Model.search_count([]), len(found), name)
-        hidden = Model.sudo().with_context(active_test=False).search(
-            [("id", "not in", found.ids)], limit=1)
+        domain = [("id", "not in", found.ids)]
+        if name == "ir.attachment":
+            # Binary fields' attachments are left out of every search unless
+            # asked for (an "id" domain asks), not hidden: they are read with
+            # their record.
+            domain.append(("res_field", "=", False))
+        hidden = Model.sudo().with_context(active_test=False).search(domain, limit=1)
         if hidden:
             with self.assertRaises((AccessError, UserError), msg=name):
                 Model.browse(hidden.id).export_data(["id"])
