@@ -54,9 +54,10 @@ def check_ids(ids):
 
 
 def check_page(offset, limit):
-    """A search's offset and limit: Odoo 11 puts them in the SQL as they come."""
+    """A search's offset and limit: Odoo 11 puts them in the SQL as they come.
+    Any false value means none, as in Odoo (its own XML-RPC test sends ``{}``)."""
     for name, value in (("offset", offset), ("limit", limit)):
-        if value not in (None, False) and not (
+        if value and not (
                 is_whole_number(value) and 0 <= value <= PG_INT_MAX):
             raise UserError(_("The %s of a search must be a whole number.") % name)
 
