@@ -31,8 +31,6 @@ import unicodedata
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.tools.safe_eval import safe_eval
-from odoo.addons.minicrm_agency.models.minicrm_booking import SPENT_AMOUNT_SQL
-from odoo.addons.minicrm_agency.models.minicrm_booking_search import fill_booking_search_text
 
 NAMES = {
     "fr_FR": (["Claire", "Julien", "Élodie", "François", "Chloé", "Mathieu", "Amélie", "Hugo",
@@ -375,6 +373,10 @@ class Generator(object):
         self.setup_agencies()
         self.write_customers()
         self.write_bookings()
+        # The addon's own code (importable once the addons path is set).
+        from odoo.addons.minicrm_agency.models.minicrm_booking import SPENT_AMOUNT_SQL
+        from odoo.addons.minicrm_agency.models.minicrm_booking_search import \
+            fill_booking_search_text
         # The bookings' search text, as the ORM computes it (in batches).
         fill_booking_search_text(self.cr)
         self.cr.execute(SPENT_AMOUNT_SQL)
