@@ -1,8 +1,7 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import SUPERUSER_ID, api, models, tools
-
-from ..tools import escape_like
+from odoo.tools import escape_psql
 
 
 class MailThread(models.AbstractModel):
@@ -55,6 +54,6 @@ class MailThread(models.AbstractModel):
                 # (e.g. their own customer, not the person's portal login).
                 address = tools.email_split(email)
                 partner_id = address and Partner.search(
-                    [("email", "=ilike", escape_like(address[0]))], limit=1).id or False
+                    [("email", "=ilike", escape_psql(address[0]))], limit=1).id or False
             result.append(partner_id)
         return result

@@ -3,8 +3,7 @@
 import logging
 
 from odoo import api, models
-
-from ..tools import escape_like
+from odoo.tools import escape_psql
 
 _logger = logging.getLogger(__name__)
 
@@ -19,7 +18,7 @@ class ResUsers(models.Model):
     @api.model
     def reset_password(self, login):
         users = self.search([("login", "=", login)]) or self.search(
-            [("email", "=ilike", escape_like(login or ""))])
+            [("email", "=ilike", escape_psql(login or ""))])
         if len(users) != 1:
             _logger.info("Password reset asked for an unknown login; answered as for any.")
             return True

@@ -9,8 +9,7 @@ import psycopg2
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
-
-from odoo.addons.base_access_hardening.tools import escape_like
+from odoo.tools import escape_psql
 
 from .phone_number import only_digits, phone_fragment_keys, phone_search_keys
 
@@ -194,11 +193,11 @@ class ResPartnerSearch(models.Model):
         if fragments:
             if len(text.split()) == 1 and text not in fragments:
                 fragments.append(search_text(text))
-            domain = expression.OR([[("minicrm_search_text", "like", escape_like(fragment))]
+            domain = expression.OR([[("minicrm_search_text", "like", escape_psql(fragment))]
                                     for fragment in fragments])
         else:
             domain = expression.AND([
-                [("minicrm_search_text", "like", escape_like(search_text(word)))]
+                [("minicrm_search_text", "like", escape_psql(search_text(word)))]
                 for word in WORD_SEPARATORS_RE.split(text) if word])
         return domain
 

@@ -3,9 +3,9 @@
 from email.utils import formataddr
 
 from odoo import api, models
+from odoo.tools import escape_psql
 from odoo.addons.auth_signup.models.res_partner import now
 
-from odoo.addons.base_access_hardening.tools import escape_like
 from odoo.addons.minicrm_agency.models.context import clean_context
 from odoo.addons.minicrm_agency.models.email_address import normalize_email
 
@@ -52,7 +52,7 @@ class ResUsers(models.Model):
         login = normalize_email(customer.email)
         Users = self.with_context(active_test=False)
         if Users.search_count([("share", "=", False), "|", ("login", "=", login),
-                               ("email", "=ilike", escape_like(login))]):
+                               ("email", "=ilike", escape_psql(login))]):
             return self.browse(), False
         user = Users.search([("login", "=", login)], limit=1)
         portal = self.env.ref(PORTAL_GROUP)
