@@ -12,7 +12,11 @@ Also refused there: a malformed ``__last_update`` context key (Odoo's
 concurrency check sends its values to PostgreSQL as they are), and, for
 users other than administrators, the public methods that render a mail
 template text the caller gives (mako runs it with ``object.sudo()`` at
-hand: the superuser's powers)."""
+hand: the superuser's powers).
+
+The two functions are wrapped by ``patch_call_kw()``, which the registry's
+``ir.model._register_hook`` calls (``models/ir_model.py``), not as a side
+effect of importing this file."""
 import datetime
 import re
 
@@ -22,8 +26,8 @@ from odoo.exceptions import AccessError, UserError
 ADDON = __name__.split(".")[2]
 ID_FIELD_TYPES = ("many2one", "integer")
 X2MANY_TYPES = ("one2many", "many2many")
-_call_kw_model = api.call_kw_model
-_call_kw_multi = api.call_kw_multi
+# Set on the wrappers of odoo.api's functions, holding the function wrapped.
+PATCH_MARK = "_%s_wraps" % ADDON
 
 
 # PostgreSQL's integer: an id outside it is a database error, not "not found".
@@ -76,7 +80,9 @@ def check_commands(commands):
             check_ids(command[2] if len(command) > 2 else None)
 
 
-def check_values(model, values):
+def check_ids_in_values(model, values):
+    """The ids in the values a client saves: many2one and integer fields hold
+    whole numbers PostgreSQL takes, x2many fields valid commands."""
     if not isinstance(values, dict):
         raise UserError(_("The values to save must be a dictionary."))
     for name, value in values.items():
@@ -138,23 +144,44 @@ def installed(model):
     return ADDON in model.pool._init_modules
 
 
-def call_kw_model(method, model, args, kwargs):
+def check_call_kw_model(method, model, args, kwargs):
     if installed(model):
         check_call(method, model, kwargs)
         if method.__name__ == "create":
-            check_values(model, args[0] if args else kwargs.get("vals"))
-    return _call_kw_model(method, model, args, kwargs)
+            check_ids_in_values(model, args[0] if args else kwargs.get("vals"))
 
 
-def call_kw_multi(method, model, args, kwargs):
+def check_call_kw_multi(method, model, args, kwargs):
     if installed(model):
         check_call(method, model, kwargs)
     if args and installed(model):
         check_ids(args[0])
         if method.__name__ == "write":
-            check_values(model, args[1] if len(args) > 1 else kwargs.get("vals"))
-    return _call_kw_multi(method, model, args, kwargs)
+            check_ids_in_values(model, args[1] if len(args) > 1 else kwargs.get("vals"))
 
 
-api.call_kw_model = call_kw_model
-api.call_kw_multi = call_kw_multi
+def checked(call_kw, check):
+    """``call_kw`` (one of ``odoo.api``'s) that runs ``check`` first. The
+    wrapper is marked (``PATCH_MARK``): that is how ``patch_call_kw`` knows
+    it already wrapped it (another addon's ``functools.wraps`` sets
+    ``__wrapped__`` too, so that one would not tell)."""
+    def call_kw_checked(method, model, args, kwargs):
+        check(method, model, args, kwargs)
+        return call_kw(method, model, args, kwargs)
+    setattr(call_kw_checked, PATCH_MARK, call_kw)
+    call_kw_checked.__name__ = call_kw.__name__
+    return call_kw_checked
+
+
+def patch_call_kw():
+    """Wrap ``odoo.api.call_kw_model`` and ``call_kw_multi`` once per process.
+
+    ``_register_hook`` runs each time a registry loads (every database of
+    the server, every install or update), but ``odoo.api`` is shared by the
+    whole process: wrapping again would stack the checks once more per load
+    (as OCA's ``base_search_fuzzy`` guards its patch of ``expression``). A
+    database without this addon is left alone by ``installed()``."""
+    for name, check in (("call_kw_model", check_call_kw_model),
+                        ("call_kw_multi", check_call_kw_multi)):
+        if not hasattr(getattr(api, name), PATCH_MARK):
+            setattr(api, name, checked(getattr(api, name), check))

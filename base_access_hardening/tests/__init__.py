@@ -7,4 +7,5 @@ from . import test_messages
 from . import test_orphan_attachments
 from . import test_restricted_fields
 from . import test_rpc_input
+from . import test_rpc_patch_once
 from . import test_signup_tokens

@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from .context import clean_context
 from .minicrm_chatter import with_sender
-from .value_checks import check_values
+from .value_checks import validate_values
 
 KINDS = [("request", "Quote request"), ("booking", "Booking")]
 STATES = [
@@ -214,7 +214,7 @@ class MinicrmBooking(models.Model):
 
     @api.model
     def _check_booking_values(self, vals):
-        check_values(self, vals)
+        validate_values(self, vals)
         if not 0 <= vals.get("passenger_count", 0) <= MAX_PASSENGERS:
             raise ValidationError(_("The number of passengers must be between 0 and %d.")
                                   % MAX_PASSENGERS)

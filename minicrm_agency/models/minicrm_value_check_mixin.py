@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-from .value_checks import check_values
+from .value_checks import validate_values
 
 
 class MinicrmValueCheckMixin(models.AbstractModel):
@@ -15,10 +15,10 @@ class MinicrmValueCheckMixin(models.AbstractModel):
 
     @api.model
     def create(self, vals):
-        check_values(self, vals)
+        validate_values(self, vals)
         return super(MinicrmValueCheckMixin, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        check_values(self, vals)
+        validate_values(self, vals)
         return super(MinicrmValueCheckMixin, self).write(vals)

@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .email_address import has_invisible_characters, is_valid_email, normalize_email
 from .minicrm_chatter import with_sender
-from .value_checks import check_values
+from .value_checks import validate_values
 
 _logger = logging.getLogger(__name__)
 
@@ -222,7 +222,7 @@ class ResPartner(models.Model):
         """Customers' values checked (for every caller, superuser included),
         their email lowercased (it is their portal login). Other partners are
         left as core makes them."""
-        check_values(self, vals)
+        validate_values(self, vals)
         if "email" in vals:
             email = normalize_email(vals["email"])
             if email and has_invisible_characters(email):

@@ -18,7 +18,7 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LINE_BREAK_RE = re.compile(r"[\t\n\r]")
 
 
-def check_values(records, vals):
+def validate_values(records, vals):
     """Raise a ValidationError naming the first invalid value in ``vals``."""
     for name, value in vals.items():
         field = records._fields.get(name)

@@ -5,10 +5,10 @@ from email.utils import formataddr
 
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import ValidationError
+from odoo.tools import escape_psql
 
-from odoo.addons.base_access_hardening.tools import escape_like
 from odoo.addons.minicrm_agency.models.email_address import is_valid_email, normalize_email
-from odoo.addons.minicrm_agency.models.value_checks import check_values
+from odoo.addons.minicrm_agency.models.value_checks import validate_values
 
 # What a customer sets on /my/account, in the form's order: no address, as
 # transfer customers often have no street, city or country to give.
@@ -161,7 +161,7 @@ class ResPartnerPortalDetails(models.Model):
                 problems[name] = _("Some required fields are empty.")
                 continue
             try:
-                check_values(self, {name: details.get(name, False)})
+                validate_values(self, {name: details.get(name, False)})
             except ValidationError as error:
                 problems[name] = error.name
         if "email" not in problems:
@@ -180,7 +180,7 @@ class ResPartnerPortalDetails(models.Model):
         Users = self.env["res.users"].sudo().with_context(active_test=False)
         taken = Users.search_count([
             ("id", "!=", user.id), "|", ("login", "=", email),
-            "&", ("share", "=", False), ("email", "=ilike", escape_like(email))])
+            "&", ("share", "=", False), ("email", "=ilike", escape_psql(email))])
         for customer in user.minicrm_customer_ids if not taken else ():
             try:
                 customer._minicrm_check_email_free(customer.minicrm_agency_id.id, email,
