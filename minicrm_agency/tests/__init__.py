@@ -21,9 +21,9 @@ from . import test_booking_search_plan
 from . import test_security_side_doors
 from . import test_security_http
 from . import test_bad_input
-from . import test_edit_lock
+from . import test_form_concurrency
 from . import test_concurrency
-from . import test_edit_lock_browser
+from . import test_form_concurrency_browser
 from . import test_real_path
 from . import test_isolation_attacks
 from . import test_live_search_browser

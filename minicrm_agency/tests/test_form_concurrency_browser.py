@@ -8,12 +8,12 @@ from odoo.tests.common import PORT, HttpCase, at_install, post_install
 
 from .common import BROWSER_PYTHON, SCRIPTS_DIR
 
-TOUR = os.path.join(SCRIPTS_DIR, "edit_lock_browser_tour.py")
+TOUR = os.path.join(SCRIPTS_DIR, "form_concurrency_browser_tour.py")
 
 
 @at_install(False)
 @post_install(True)
-class TestEditLockBrowser(HttpCase):
+class TestFormConcurrencyBrowser(HttpCase):
     """Headless Chromium as the demo manager Anna: while her customer form is
     open, someone else saves the customer; her save is refused."""
 

@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 from .common import MinicrmCase
 
 
-class TestEditLock(MinicrmCase):
+class TestFormConcurrency(MinicrmCase):
     """Two staff open the same customer; the second save of stale data is
     refused by Odoo's own check (``BaseModel._check_concurrency``): the forms
     send what they read in the context key ``__last_update``."""

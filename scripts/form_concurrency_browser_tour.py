@@ -1,6 +1,6 @@
 """Headless Chromium check of the customer form's optimistic locking.
 
-    edit_lock_browser_tour.py BASE_URL LOGIN PASSWORD CUSTOMER_ID ACTION_ID
+    form_concurrency_browser_tour.py BASE_URL LOGIN PASSWORD CUSTOMER_ID ACTION_ID
 
 Logs in to the backend, opens the customer form, prints "opened" and waits for
 a line on stdin (the caller changes the customer meanwhile), then edits the
