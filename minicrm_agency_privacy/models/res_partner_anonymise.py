@@ -219,8 +219,9 @@ class ResPartnerAnonymise(models.Model):
             # person's own edits, required fields included) for this write.
             contact.write({"minicrm_login_partner": False})
             contact.write({"minicrm_login_partner": True, "firstname": _("Anonymised"),
-                           "lastname": "#%d" % contact.id, "email": False, "phone": False, "mobile": False, "image": False,
-                           "street": False, "city": False, "zip": False, "active": False})
+                           "lastname": "#%d" % contact.id, "email": False, "phone": False,
+                           "mobile": False, "image": False, "street": False, "city": False,
+                           "zip": False, "active": False})
 
     @api.model
     def _minicrm_log_erasure(self, customers):
