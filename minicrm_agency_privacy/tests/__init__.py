@@ -1,1 +1,2 @@
 from . import test_anonymise
+from . import test_retention
