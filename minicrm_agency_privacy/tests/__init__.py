@@ -1,2 +1,3 @@
 from . import test_anonymise
 from . import test_retention
+from . import test_anonymise_invoices
