@@ -3,6 +3,8 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.base_access_hardening.tools import escape_like
+
 MANAGER_GROUPS = ("minicrm_agency.group_agency_manager", "minicrm_agency.group_minicrm_admin")
 WIZARD_MODEL = "minicrm.anonymise.wizard"
 # Personal fields of a customer record, emptied on anonymisation (the name
@@ -127,22 +129,38 @@ class ResPartnerAnonymise(models.Model):
                   "&", ("model", "=", "minicrm.booking"), ("res_id", "in", bookings.ids or [0]),
                   ("author_id", "in", partners.ids), ("partner_ids", "in", partners.ids)]
         messages = Message.search(domain)
-        emails = [value for value in old_values if "@" in value]
+        emails = self._minicrm_own_emails(old_values)
         if emails:
             mails = self.env["mail.mail"].search(self._minicrm_ilike_domain("email_to", emails))
             messages |= mails.mapped("mail_message_id")
         return messages
 
+    @api.multi
+    def _minicrm_own_emails(self, old_values):
+        """The addresses among ``old_values`` that only these customers
+        hold: mails found by address alone (not by their document) are
+        erased for those only. An address another agency's customer (or a
+        user) still holds is theirs too: that agency's mails stay."""
+        emails = []
+        for email in (value for value in old_values if "@" in value):
+            others = self.search_count([
+                ("email", "=ilike", escape_like(email)), ("id", "not in", self.ids),
+                ("customer_state", "!=", False), ("minicrm_anonymised", "=", False)])
+            if not others and not self.env["res.users"].search_count(
+                    [("login", "=ilike", escape_like(email)), ("share", "=", False)]):
+                emails.append(email)
+        return emails
+
     @api.model
     def _minicrm_ilike_domain(self, field, values):
-        domain = [(field, "ilike", value) for value in values]
+        domain = [(field, "ilike", escape_like(value)) for value in values]
         return ["|"] * (len(domain) - 1) + domain
 
     @api.multi
     def _minicrm_erase_mails(self, messages, old_values):
         Mail = self.env["mail.mail"]
         mails = Mail.search([("mail_message_id", "in", messages.ids or [0])])
-        emails = [value for value in old_values if "@" in value]
+        emails = self._minicrm_own_emails(old_values)
         if emails:
             mails |= Mail.search(self._minicrm_ilike_domain("email_to", emails))
         mails |= Mail.search([("recipient_ids", "in", self.ids)])

@@ -102,3 +102,31 @@ class TestAnonymise(AnonymiseFixtures, MinicrmCase):
         with self.assertRaises(AccessError):
             wizard.action_confirm()
         self.assertFalse(self.customer_a.minicrm_anonymised)
+
+    def test_portal_login_of_no_other_agency_is_archived_and_anonymised(self):
+        login = self.link_portal_login(self.customer_a)
+        self.anonymise_as(self.manager_a, self.customer_a)
+        login = login.with_context(active_test=False)
+        self.assertFalse(login.active)
+        self.assertNotIn("ann.smith", login.login)
+        self.assert_no_secret(login.partner_id.read(["name", "email", "phone"]))
+        self.assertFalse(self.env["res.users"].search([("login", "ilike", "ann.smith")]))
+
+    def test_the_same_person_with_another_agency_keeps_that_agencys_data(self):
+        ann_b = self.create_customer(self.staff_b1, "Ann", "Smith", "ann.smith@example.com",
+                                     phone="+44 20 7946 0123")
+        login = self.link_portal_login(self.customer_a)
+        self.assertEqual(self.link_portal_login(ann_b), login)
+        booking_b = self.create_booking(self.staff_b1, ann_b, self.company_1)
+        mail_b = self.env["mail.mail"].create({
+            "email_to": "ann.smith@example.com", "subject": "Your trip with B",
+            "body_html": "<p>Dear Ann Smith</p>", "model": "minicrm.booking",
+            "res_id": booking_b.id})
+        self.anonymise_as(self.manager_a, self.customer_a)
+        self.assertTrue(self.customer_a.minicrm_anonymised)
+        self.assertEqual((ann_b.name, ann_b.email), ("Ann Smith", "ann.smith@example.com"))
+        self.assertEqual(booking_b.contact_email, "ann.smith@example.com")
+        self.assertEqual(mail_b.email_to, "ann.smith@example.com")
+        self.assertTrue(login.active)
+        self.assertEqual(login.login, "ann.smith@example.com")
+        self.assertEqual(ann_b.sudo().minicrm_portal_user_id, login)
