@@ -60,7 +60,10 @@ class TestRetention(MinicrmCase):
         self.assertEqual(self.apply_retention(NEXT_YEAR + 3), 0)
 
     def test_retention_runs_in_batches(self):
-        self.assertEqual(self.apply_retention(NEXT_YEAR + 5, batch_size=1), 3)
+        stats = self.env["res.partner"]._minicrm_run_retention(
+            datetime.datetime(NEXT_YEAR + 5, 1, 1), batch_size=1)
+        self.assertEqual((stats["anonymised"], stats["batches"]), (3, 3))
+        self.assertEqual(len(stats["batch_seconds"]), 3)
         self.assertTrue(all((self.request_user | self.waiting_user | self.customer_a).mapped(
             "minicrm_anonymised")))
 
