@@ -62,7 +62,8 @@ class ResPartnerAnonymise(models.Model):
         self.check_access_rule("write")
         # The customers as the user's rules show them: another agency's
         # record is refused, not reported as "not a customer".
-        visible = self.search([("id", "in", self.ids), ("customer_state", "!=", False)])
+        visible = self.with_context(active_test=False).search(
+            [("id", "in", self.ids), ("customer_state", "!=", False)])
         if len(visible) != len(self):
             raise AccessError(_("You can only anonymise customers of your own agency."))
         if not self:
@@ -97,6 +98,11 @@ class ResPartnerAnonymise(models.Model):
         customers.env["mail.followers"].search([
             ("partner_id", "in", customers.ids)]).unlink()
         customers._minicrm_erase_logins(logins)
+        # Said on the customer's chatter, as whoever asked (the manager, or
+        # the cron's user for retention): the history tells why the names went.
+        for customer in self.browse(customers.ids):
+            customer.message_post(body=_("Personal data erased (anonymised)."),
+                                  message_type="comment", subtype="mail.mt_note")
         self._minicrm_log_erasure(customers)
         return customers
 

@@ -130,3 +130,9 @@ class TestAnonymise(AnonymiseFixtures, MinicrmCase):
         self.assertTrue(login.active)
         self.assertEqual(login.login, "ann.smith@example.com")
         self.assertEqual(ann_b.sudo().minicrm_portal_user_id, login)
+
+    def test_archived_customer_is_anonymised_and_the_chatter_says_so(self):
+        self.customer_a.sudo(self.manager_a).write({"active": False})
+        self.anonymise_as(self.manager_a, self.customer_a)
+        self.assertTrue(self.customer_a.minicrm_anonymised)
+        self.assertIn("Personal data erased", self.customer_a.message_ids[0].body)
