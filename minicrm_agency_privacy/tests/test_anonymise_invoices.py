@@ -27,7 +27,7 @@ class TestAnonymiseInvoices(AnonymiseFixtures, MinicrmAccountCase):
         super(TestAnonymiseInvoices, cls).setUpClass()
 
     @classmethod
-    def setup_class_fixtures(cls):
+    def setup_class_fixtures(cls):  # pylint: disable=missing-return
         super(TestAnonymiseInvoices, cls).setup_class_fixtures()
         cls.setup_anonymise_fixtures()
         cls.invoice_a = cls.create_invoice(cls.staff_a1, cls.booking_a)
