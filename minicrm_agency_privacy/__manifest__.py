@@ -16,5 +16,9 @@
     ],
     "data": [
         "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "views/minicrm_anonymise_wizard_views.xml",
+        "views/res_partner_views.xml",
+        "views/minicrm_agency_views.xml",
     ],
 }

@@ -1,0 +1,1 @@
+from . import minicrm_anonymise_wizard
