@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.base_access_hardening.tools import escape_like
+from odoo.tools import escape_psql
 
 MANAGER_GROUPS = ("minicrm_agency.group_agency_manager", "minicrm_agency.group_minicrm_admin")
 WIZARD_MODEL = "minicrm.anonymise.wizard"
@@ -169,7 +169,7 @@ class ResPartnerAnonymise(models.Model):
 
     @api.model
     def _minicrm_ilike_domain(self, field, values):
-        domain = [(field, "ilike", escape_like(value)) for value in values]
+        domain = [(field, "ilike", escape_psql(value)) for value in values]
         return ["|"] * (len(domain) - 1) + domain
 
     @api.multi
