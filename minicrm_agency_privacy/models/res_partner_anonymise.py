@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
-
 from odoo.tools import escape_psql
 
 MANAGER_GROUPS = ("minicrm_agency.group_agency_manager", "minicrm_agency.group_minicrm_admin")
