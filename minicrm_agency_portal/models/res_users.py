@@ -4,6 +4,7 @@ from email.utils import formataddr
 
 from odoo import api, models
 from odoo.addons.auth_signup.models.res_partner import now
+from odoo.addons.base_access_hardening.models.argument_types import check_text
 
 from odoo.addons.base_access_hardening.tools import escape_like
 from odoo.addons.minicrm_agency.models.context import clean_context
@@ -25,6 +26,7 @@ class ResUsers(models.Model):
         """Customers' logins are their email, stored lowercased: the login
         page finds them however they type it (base_access_hardening answers
         unknown logins as known ones)."""
+        check_text(login)
         return super(ResUsers, self).reset_password(normalize_email(login) or "")
 
     @api.multi
