@@ -1,5 +1,7 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import inspect
+
 from odoo import _, http
 from odoo.exceptions import MissingError, UserError
 from odoo.http import request
@@ -16,6 +18,35 @@ def check_model(model):
         raise UserError(_("There is no such kind of record: %r.") % (model,))
 
 
+def check_arguments(model, method, args, kwargs):
+    """Arguments that do not fit the method: Odoo 11 calls it anyway, and
+    the TypeError is a server error logged as ERROR. A method that does not
+    exist is one too (an AttributeError). Private methods are left to
+    Odoo, which refuses them."""
+    if not isinstance(method, str) or method.startswith("_"):
+        return
+    function = getattr(type(request.env[model]), method, None)
+    if not callable(function):
+        raise UserError(_("%s has no method %r.") % (model, method))
+    if not isinstance(args, list) or not isinstance(kwargs, dict):
+        raise UserError(_("The arguments of %s must be a list and a dictionary.") % method)
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):
+        return
+    # call_kw takes the context out of the arguments, and passes the ids
+    # of a method on records as the records themselves.
+    kwargs = {key: value for key, value in kwargs.items() if key != "context"}
+    on_records = getattr(function, "_api", None) != "model"
+    if on_records and not args:
+        raise UserError(_("%s needs the ids of the records first.") % method)
+    positional = args[1:] if on_records else args
+    try:
+        signature.bind(None, *positional, **kwargs)
+    except TypeError as error:
+        raise UserError(_("Wrong arguments for %s: %s.") % (method, error))
+
+
 class HardeningDataSet(DataSet):
     """Odoo 11 runs a form's ``type="object"`` button on the ids the client
     sends, whether or not the user may read those records: a button that
@@ -26,6 +57,7 @@ class HardeningDataSet(DataSet):
 
     def _call_kw(self, model, method, args, kwargs):
         check_model(model)
+        check_arguments(model, method, args, kwargs)
         return super(HardeningDataSet, self)._call_kw(model, method, args, kwargs)
 
     @http.route()

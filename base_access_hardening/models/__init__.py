@@ -2,6 +2,7 @@ from . import base
 from . import csv_formula
 from . import ir_attachment
 from . import ir_model
+from . import ir_http
 from . import mail_activity
 from . import mail_channel
 from . import mail_followers

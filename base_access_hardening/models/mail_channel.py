@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
+from .argument_types import check_text
 from .mail_message import command_ids
 
 
@@ -32,6 +33,7 @@ class MailChannel(models.Model):
 
     @api.model
     def channel_fetch_listeners(self, uuid):
+        check_text(uuid)
         listeners = super(MailChannel, self).channel_fetch_listeners(uuid)
         readable = readable_partner_ids(self.env, [listener["id"] for listener in listeners])
         return [listener for listener in listeners if listener["id"] in readable]
@@ -71,6 +73,7 @@ class ResPartner(models.Model):
 
     @api.model
     def im_search(self, name, limit=20):
+        check_text(name)
         found = super(ResPartner, self).im_search(name, limit=limit)
         readable = readable_partner_ids(self.env, [partner["id"] for partner in found])
         return [partner for partner in found if partner["id"] in readable]

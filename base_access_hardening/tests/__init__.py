@@ -9,3 +9,4 @@ from . import test_restricted_fields
 from . import test_rpc_input
 from . import test_rpc_patch_once
 from . import test_signup_tokens
+from . import test_request_input

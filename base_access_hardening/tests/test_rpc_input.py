@@ -42,6 +42,24 @@ class TestRpcInput(HardeningHttpCase):
         self.assert_refused(self.call_kw("res.partner", "search_read",
                                          [[("name", "=like", "Olivia\\")]], {}), USER_ERROR)
 
+    def test_partner_name_search_with_a_lone_trailing_backslash_is_a_user_error(self):
+        # The partner's name_search writes its own SQL, past _where_calc.
+        for operator in ("=ilike", "=like"):
+            self.assert_refused(self.call_kw("res.partner", "name_search", [], {
+                "name": "Olivia\\", "operator": operator}), USER_ERROR)
+        answer = self.call_kw("res.partner", "name_search", [], {
+            "name": "Olivia\\\\", "operator": "=ilike"})
+        self.assertEqual(answer.get("result"), [], answer)
+
+    def test_many2one_domains_with_ids_past_postgresql_integers_answer_cleanly(self):
+        for value in (2 ** 31, 2 ** 40, 2 ** 63, 10 ** 30):
+            answer = self.call_kw("res.partner", "search_read",
+                                  [[("parent_id", "=", value)]], {"fields": ["name"]})
+            if "error" in answer:
+                self.assert_refused(answer, USER_ERROR)
+            else:
+                self.assertEqual(answer["result"], [])
+
     def test_create_with_a_non_numeric_many2one_is_a_user_error(self):
         self.assert_refused(self.call_kw("ir.filters", "create", [{
             "name": "x", "model_id": "res.partner", "domain": "[]", "user_id": "abc"}]),

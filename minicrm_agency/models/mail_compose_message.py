@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
+from odoo.addons.base_access_hardening.models.argument_types import check_dict
+
 SUBJECT_KEY = "minicrm_email_subject"
 
 
@@ -14,6 +16,7 @@ class MailComposeMessage(models.TransientModel):
 
     @api.model
     def get_record_data(self, values):
+        check_dict(values)
         result = super(MailComposeMessage, self).get_record_data(values)
         subject = self.env.context.get(SUBJECT_KEY)
         if subject and not values.get("parent_id"):

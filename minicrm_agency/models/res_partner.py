@@ -8,6 +8,8 @@ import psycopg2
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.base_access_hardening.models.argument_types import check_names
+
 from .email_address import has_invisible_characters, is_valid_email, normalize_email
 from .minicrm_chatter import with_sender
 from .value_checks import validate_values
@@ -199,6 +201,7 @@ class ResPartner(models.Model):
         ("Create and Edit...") is an end user or a request user: Odoo 11's
         client cannot evaluate a conditional context there, so the field
         sends the booking's kind."""
+        check_names(fields_list)
         values = super(ResPartner, self).default_get(fields_list)
         kind = self.env.context.get(BOOKING_KIND_KEY)
         if kind and "customer_state" in fields_list and not values.get("customer_state"):

@@ -1,11 +1,14 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from werkzeug.exceptions import Forbidden, NotFound
+import json
+
+from werkzeug.exceptions import BadRequest, Forbidden, NotFound
 
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from odoo.addons.base_access_hardening.models.rpc_input import is_record_id
 from odoo.addons.web.controllers.main import ReportController
 
 
@@ -18,10 +21,24 @@ class MinicrmReportController(ReportController):
     @http.route()
     def report_routes(self, reportname, docids=None, converter=None, **data):
         report = request.env["ir.actions.report"]._get_report_from_name(reportname)
-        if report and docids:
+        # What Odoo 11 would fail on with a server error: an unknown report
+        # or converter, ids that are not ids, options that are not a JSON object.
+        if not report or converter not in ("html", "pdf"):
+            raise NotFound()
+        for key in ("options", "context"):
+            if data.get(key):
+                try:
+                    values = json.loads(data[key])
+                except ValueError:
+                    raise BadRequest()
+                if not isinstance(values, dict):
+                    raise BadRequest()
+        if docids:
             try:
-                ids = [int(docid) for docid in docids.split(",")]
+                ids = [int(docid) for docid in str(docids).split(",")]
             except ValueError:
+                raise NotFound()
+            if not all(is_record_id(record_id) and record_id > 0 for record_id in ids):
                 raise NotFound()
             records = request.env[report.model].browse(ids)
             if len(records.exists()) != len(set(ids)):

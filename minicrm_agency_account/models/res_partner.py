@@ -30,6 +30,9 @@ class ResPartner(models.Model):
     @api.multi
     def action_minicrm_open_invoices(self):
         self.ensure_one()
+        # Called through call_kw too, where no form checked that the user
+        # may read the customer: another agency's customer is refused.
+        self.check_access_rule("read")
         action = self.env.ref("account.action_invoice_tree1").read()[0]
         action.update(
             domain=[("minicrm_customer_id", "=", self.id)],

@@ -6,6 +6,7 @@ from odoo import _, http
 from odoo.exceptions import AccessError
 from odoo.http import request
 
+from odoo.addons.base_access_hardening.models.rpc_input import is_record_id
 from odoo.addons.portal.controllers.mail import PortalChatter
 
 
@@ -48,7 +49,9 @@ class SafePortalChatter(PortalChatter):
             res_id = int(res_id)
         except (TypeError, ValueError):
             raise NotFound()
-        if Model is None or "website_message_ids" not in Model._fields or res_id <= 0:
+        # An id PostgreSQL cannot hold (2**31 and more) names no document.
+        if Model is None or "website_message_ids" not in Model._fields or res_id <= 0 \
+                or not is_record_id(res_id):
             raise NotFound()
         if token:
             if Model._mail_post_token_field not in Model._fields:

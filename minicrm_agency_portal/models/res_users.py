@@ -5,6 +5,7 @@ from email.utils import formataddr
 from odoo import api, models
 from odoo.tools import escape_psql
 from odoo.addons.auth_signup.models.res_partner import now
+from odoo.addons.base_access_hardening.models.argument_types import check_text
 
 from odoo.addons.minicrm_agency.models.context import clean_context
 from odoo.addons.minicrm_agency.models.email_address import normalize_email
@@ -25,6 +26,7 @@ class ResUsers(models.Model):
         """Customers' logins are their email, stored lowercased: the login
         page finds them however they type it (base_access_hardening answers
         unknown logins as known ones)."""
+        check_text(login)
         return super(ResUsers, self).reset_password(normalize_email(login) or "")
 
     @api.multi

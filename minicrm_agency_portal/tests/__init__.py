@@ -22,3 +22,4 @@ from . import test_quote_rate_limit_concurrency
 from . import test_quote_confirmation_http
 from . import test_portal_staff_address_http
 from . import test_portal_bad_ids
+from . import test_route_fuzz
