@@ -27,7 +27,8 @@ def check_arguments(model, method, args, kwargs):
         return
     function = getattr(type(request.env[model]), method, None)
     if not callable(function):
-        raise UserError(_("%s has no method %r.") % (model, method))
+        raise UserError(_("%(model)s has no method %(method)r.") % {
+            "model": model, "method": method})
     if not isinstance(args, list) or not isinstance(kwargs, dict):
         raise UserError(_("The arguments of %s must be a list and a dictionary.") % method)
     try:
@@ -44,7 +45,8 @@ def check_arguments(model, method, args, kwargs):
     try:
         signature.bind(None, *positional, **kwargs)
     except TypeError as error:
-        raise UserError(_("Wrong arguments for %s: %s.") % (method, error))
+        raise UserError(_("Wrong arguments for %(method)s: %(error)s.") % {
+            "method": method, "error": error})
 
 
 class HardeningDataSet(DataSet):
