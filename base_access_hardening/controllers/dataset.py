@@ -32,7 +32,8 @@ def check_arguments(model, method, args, kwargs):
     if not isinstance(args, list) or not isinstance(kwargs, dict):
         raise UserError(_("The arguments of %s must be a list and a dictionary.") % method)
     try:
-        signature = inspect.signature(function)
+        # The function Odoo calls: a decorator's wrapper takes what it takes.
+        signature = inspect.signature(function, follow_wrapped=False)
     except (TypeError, ValueError):
         return
     # call_kw passes the ids of a method on records as the records
