@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import inspect
 
-from odoo import _, http
+from odoo import _, api, http
 from odoo.exceptions import MissingError, UserError
 from odoo.http import request
 
@@ -27,24 +27,31 @@ def check_arguments(model, method, args, kwargs):
         return
     function = getattr(type(request.env[model]), method, None)
     if not callable(function):
-        raise UserError(_("%s has no method %r.") % (model, method))
+        raise UserError(_("%(model)s has no method %(method)r.") % {
+            "model": model, "method": method})
     if not isinstance(args, list) or not isinstance(kwargs, dict):
         raise UserError(_("The arguments of %s must be a list and a dictionary.") % method)
     try:
-        signature = inspect.signature(function)
+        # The function Odoo calls: a decorator's wrapper takes what it takes.
+        signature = inspect.signature(function, follow_wrapped=False)
     except (TypeError, ValueError):
         return
-    # call_kw takes the context out of the arguments, and passes the ids
-    # of a method on records as the records themselves.
-    kwargs = {key: value for key, value in kwargs.items() if key != "context"}
+    # call_kw passes the ids of a method on records as the records
+    # themselves, and takes the context out of the arguments (a positional
+    # one too, as buttons send it): the method gets the rest.
     on_records = getattr(function, "_api", None) != "model"
     if on_records and not args:
         raise UserError(_("%s needs the ids of the records first.") % method)
-    positional = args[1:] if on_records else args
+    try:
+        _context, positional, kwargs = api.split_context(
+            function, list(args[1:] if on_records else args), dict(kwargs))
+    except (TypeError, ValueError):
+        return
     try:
         signature.bind(None, *positional, **kwargs)
     except TypeError as error:
-        raise UserError(_("Wrong arguments for %s: %s.") % (method, error))
+        raise UserError(_("Wrong arguments for %(method)s: %(error)s.") % {
+            "method": method, "error": error})
 
 
 class HardeningDataSet(DataSet):

@@ -13,8 +13,8 @@ def check_text(value):
 
 
 def check_names(values):
-    if not isinstance(values, (list, tuple)) or not all(isinstance(value, str)
-                                                         for value in values):
+    if not isinstance(values, (list, tuple)) or \
+            not all(isinstance(value, str) for value in values):
         raise UserError(_("%r is not a list of field names.") % (values,))
 
 

@@ -13,6 +13,7 @@ from . import res_partner_export
 from . import res_partner_names
 from . import res_partner_rental_company
 from . import res_partner_actions
+from . import res_partner_toolbar
 from . import res_config_settings
 from . import minicrm_settings
 from . import minicrm_booking
