@@ -3,10 +3,12 @@
 """The personal data register, as its real readers: the operator reads
 every entry, an agency's manager their agency's, staff and other users
 none; nobody writes it by hand."""
+import datetime
+
 from odoo.exceptions import AccessError
 from odoo.tests.common import at_install, post_install
 
-from odoo.addons.minicrm_agency.tests.common import MinicrmCase
+from odoo.addons.minicrm_agency.tests.common import NEXT_YEAR, MinicrmCase
 
 
 @at_install(False)
@@ -41,3 +43,33 @@ class TestPrivacyRegister(MinicrmCase):
                 entry.sudo(user).unlink()
             with self.assertRaises(AccessError):
                 self.env["minicrm.privacy.log"].sudo(user).create({"kind": "export"})
+
+
+@at_install(False)
+@post_install(True)
+class TestPrivacyRegisterErasures(MinicrmCase):
+    """Erasures write the register too: the manager's button and the
+    retention job, each under its own kind."""
+
+    def entries(self, customer):
+        return self.env["minicrm.privacy.log"].search(
+            [("partner_id", "=", customer.id)]).mapped("kind")
+
+    def test_the_managers_anonymisation_is_registered(self):
+        action = self.customer_a.sudo(self.manager_a).action_minicrm_anonymise()
+        wizard = self.env[action["res_model"]].sudo(self.manager_a).with_context(
+            **action["context"]).create({})
+        wizard.action_confirm()
+        self.assertEqual(self.entries(self.customer_a), ["anonymise"])
+        entry = self.env["minicrm.privacy.log"].search([("partner_id", "=", self.customer_a.id)])
+        self.assertEqual((entry.user_id, entry.agency_id), (self.manager_a, self.agency_a))
+        # The register keeps no copy of the person's data.
+        self.assertNotIn("Smith", entry.details or "")
+
+    def test_the_retention_job_is_registered(self):
+        self.agency_a.sudo(self.manager_a).write({"retention_request_months": 6})
+        request_user = self.create_customer(
+            self.staff_a1, "Rita", "Quayle", "rita.quayle@example.com", customer_state="request")
+        self.create_booking(self.staff_a1, request_user, self.company_1, kind="request")
+        self.env["res.partner"]._minicrm_apply_retention(datetime.datetime(NEXT_YEAR + 1, 1, 1))
+        self.assertEqual(self.entries(request_user), ["retention"])
