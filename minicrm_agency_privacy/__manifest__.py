@@ -16,9 +16,12 @@
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/minicrm_privacy_security.xml",
         "data/ir_cron_data.xml",
         "views/minicrm_anonymise_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/minicrm_agency_views.xml",
+        "views/minicrm_privacy_log_views.xml",
+        "views/portal_templates.xml",
     ],
 }

@@ -21,6 +21,11 @@ test (scripts/bench_requests/customer_keystroke.json, which that test keeps
 equal to what the web client sends), with the fragment typed. It is timed
 through the ORM (as controllers/dataset.py answers it) and over HTTP.
 
+Last, the retention job of minicrm_agency_privacy anonymises, in batches of
+200 as the daily cron does, the staff user's agency's customers past a one-year
+limit with the clock three years on: the candidates' query and two batches
+are timed, then the whole ORM run is rolled back.
+
 HTTP part: a server started here with `--workers 2` (prefork, through
 scripts/odoo-bin, on loopback) answers that request: one client typing, then
 --clients clients typing at once for --seconds seconds, each a staff user of
@@ -32,6 +37,7 @@ request failed (no timing is asserted).
 """
 import argparse
 import copy
+import datetime
 import json
 import math
 import os
@@ -72,6 +78,9 @@ HISTORY_FIELDS = ["name", "pickup_datetime", "route", "state", "invoice_number",
 EXPORT_SIZE = 100000
 # Runs of the operations that take seconds (stock Odoo's search, the export).
 SLOW_RUNS = 3
+# The retention job: batches as the daily cron makes them, two of them timed.
+RETENTION_BATCH = 200
+RETENTION_BATCHES = 2
 OUR_INDEXES = ["res_partner_minicrm_search_text_trgm_idx", "res_partner_minicrm_list_idx"]
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The JSON-RPC body of a keystroke as the web client posts it (kept by
@@ -97,6 +106,10 @@ TARGETS = [
     ("form_ms", "customer form with the most bookings", 60, "max"),
     ("export_ms", "export_data of the agency's customers (up to 100,000)", 5000, "max"),
     ("export_peak_rss_mb", "export_data, process peak RSS (MB)", None, None),
+    ("retention_select_ms", "retention job: one agency's customers past retention, found",
+     None, None),
+    ("retention_ms_per_customer", "retention job: anonymising, per customer (batches of 200)",
+     None, None),
     ("http_concurrent_requests_per_s", "HTTP, clients typing at once, requests/s", 100, "min"),
     ("http_concurrent_p95_ms", "HTTP, clients typing at once, p95", 100, "max"),
 ]
@@ -341,6 +354,28 @@ class OrmBenchmark(object):
         self.record(name, export, runs=self.slow_runs, rss_before_mb=round(before, 1))
         self.results["timings"][name]["peak_rss_mb"] = round(rss_mb(), 1)
 
+    def run_retention(self):
+        """The retention job of minicrm_agency_privacy as the daily cron
+        runs it, in batches: the staff user's agency keeps customers one
+        year and request users six months, the clock is three years on.
+        Two batches are timed; the whole run is rolled back."""
+        partners = self.admin_env["res.partner"]
+        self.staff.minicrm_agency_id.with_env(self.admin_env).write(
+            {"retention_customer_years": 1, "retention_request_months": 6})
+        now = datetime.datetime.utcnow() + datetime.timedelta(days=3 * 366)
+        stats = partners._minicrm_run_retention(now, batch_size=RETENTION_BATCH,
+                                                max_batches=RETENTION_BATCHES)
+        per_customer = (sum(stats["batch_seconds"]) * 1000 / stats["anonymised"]
+                        if stats["anonymised"] else None)
+        self.results["retention"] = {
+            "select_ms": round(stats["select_seconds"] * 1000, 1),
+            "anonymised": stats["anonymised"], "batches": stats["batches"],
+            "ms_per_customer": per_customer and round(per_customer, 1)}
+        print("retention job: candidates found in %.1f ms; %d customers anonymised in %d "
+              "batches, %s ms each" % (
+                  stats["select_seconds"] * 1000, stats["anonymised"], stats["batches"],
+                  self.results["retention"]["ms_per_customer"]))
+
     def run(self):
         print("%d customers, %d bookings; staff user sees %d customers" % (
             self.results["customers"], self.results["bookings"],
@@ -371,6 +406,7 @@ class OrmBenchmark(object):
               % self.results["stock_ratio"])
         self.run_list_and_form()
         self.run_export()
+        self.run_retention()
         return self.results
 
 
@@ -523,6 +559,8 @@ def figures(results):
         "form_ms": timing("form_name"),
         "export_ms": timing("export_name"),
         "export_peak_rss_mb": timing("export_name", "peak_rss_mb"),
+        "retention_select_ms": results.get("retention", {}).get("select_ms"),
+        "retention_ms_per_customer": results.get("retention", {}).get("ms_per_customer"),
         "http_concurrent_requests_per_s": http.get("concurrent", {}).get("requests_per_s"),
         "http_concurrent_p95_ms": http.get("concurrent", {}).get("p95_ms"),
     }

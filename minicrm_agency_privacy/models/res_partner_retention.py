@@ -57,9 +57,10 @@ class ResPartnerRetention(models.Model):
         return self._minicrm_run_retention(now, batch_size)["anonymised"]
 
     @api.model
-    def _minicrm_run_retention(self, now=None, batch_size=RETENTION_BATCH):
+    def _minicrm_run_retention(self, now=None, batch_size=RETENTION_BATCH, max_batches=None):
         """The retention job, timed: the daily job's work, and what the
-        benchmark measures (it rolls the transaction back). Returns
+        benchmark measures (it rolls the transaction back, and may stop
+        after ``max_batches``). Returns
         ``{"anonymised", "batches", "select_seconds", "batch_seconds"}``."""
         now = now or datetime.datetime.utcnow()
         stats = {"anonymised": 0, "batches": 0, "select_seconds": 0.0, "batch_seconds": []}
@@ -71,6 +72,8 @@ class ResPartnerRetention(models.Model):
             ids = self._minicrm_retention_candidates(agency, now)
             stats["select_seconds"] += time.monotonic() - started
             for start in range(0, len(ids), batch_size):
+                if max_batches is not None and stats["batches"] >= max_batches:
+                    break
                 started = time.monotonic()
                 batch = self.browse(ids[start:start + batch_size])
                 stats["anonymised"] += len(batch.with_context(
