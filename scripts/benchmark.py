@@ -372,7 +372,7 @@ class OrmBenchmark(object):
             "anonymised": stats["anonymised"], "batches": stats["batches"],
             "ms_per_customer": per_customer and round(per_customer, 1)}
         print("retention job: candidates found in %.1f ms; %d customers anonymised in %d "
-              "batches, %s ms each" % (
+              "batches, %s ms per customer" % (
                   stats["select_seconds"] * 1000, stats["anonymised"], stats["batches"],
                   self.results["retention"]["ms_per_customer"]))
 
