@@ -48,6 +48,15 @@ class Base(models.AbstractModel):
                                          count=count, access_rights_uid=access_rights_uid)
 
     @api.model
+    def fields_view_get(self, view_id=None, view_type="form", toolbar=False, submenu=False):
+        # A view id that is not one: Odoo 11 loops for ever on [0] (a worker
+        # held until killed) and hands a word to PostgreSQL.
+        if view_id and not (is_record_id(view_id) and view_id > 0):
+            raise UserError(_("%r is not a view id.") % (view_id,))
+        return super(Base, self).fields_view_get(view_id=view_id, view_type=view_type,
+                                                 toolbar=toolbar, submenu=submenu)
+
+    @api.model
     def _where_calc(self, domain, active_test=True):
         for leaf in domain or []:
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str):

@@ -52,3 +52,11 @@ class TestRequestInput(HardeningHttpCase):
         self.assert_refused(self.call_kw("res.partner", "im_search", [["Olivia"]]), USER_ERROR)
         self.assert_refused(self.call_kw("mail.channel", "channel_fetch_listeners", [[1]]),
                             USER_ERROR)
+
+    def test_a_view_id_that_is_not_one_is_a_user_error(self):
+        # Odoo 11 looped for ever on [0], holding the worker.
+        for view_id in ([0], "abc", [1, 2]):
+            self.assert_refused(self.call_kw("res.partner", "fields_view_get", [],
+                                             {"view_id": view_id}), USER_ERROR)
+        answer = self.call_kw("res.partner", "fields_view_get", [], {"view_type": "tree"})
+        self.assertNotIn("error", answer, answer)
