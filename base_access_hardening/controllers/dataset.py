@@ -43,10 +43,12 @@ def check_arguments(model, method, args, kwargs):
     if on_records and not args:
         raise UserError(_("%s needs the ids of the records first.") % method)
     try:
-        _context, positional, kwargs = api.split_context(
+        context, positional, kwargs = api.split_context(
             function, list(args[1:] if on_records else args), dict(kwargs))
     except (TypeError, ValueError):
         return
+    if context is not None and not isinstance(context, dict):
+        raise UserError(_("The context of %s must be a dictionary.") % method)
     try:
         signature.bind(None, *positional, **kwargs)
     except TypeError as error:
