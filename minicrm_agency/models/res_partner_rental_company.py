@@ -29,10 +29,13 @@ class ResPartnerRentalCompany(models.Model):
     # Not tracked (a related field copies its target's tracking).
     minicrm_last_booking_id = fields.Many2one(
         "minicrm.booking", string="Last booking with this company",
-        compute="_compute_minicrm_last_contacts")
+        compute="_compute_minicrm_last_contacts",
+        help="The latest trip with this company that took place and was not cancelled, "
+             "as the customer list's Last booking.")
     minicrm_last_request_id = fields.Many2one(
         "minicrm.booking", string="Last request with this company",
-        compute="_compute_minicrm_last_contacts")
+        compute="_compute_minicrm_last_contacts",
+        help="The latest quote request sent for this company that was not cancelled.")
     minicrm_last_booking_pickup_datetime = fields.Datetime(
         related="minicrm_last_booking_id.pickup_datetime", readonly=True,
         related_sudo=False, track_visibility=False)
@@ -152,12 +155,8 @@ class ResPartnerRentalCompany(models.Model):
             elif chosen and chosen in partner.minicrm_rental_company_ids:
                 partner.minicrm_rental_company_id = chosen
             else:
-                partner_id = partner._minicrm_saved_id(self)
-                Booking = self._minicrm_readable_bookings()
-                latest = Booking.search(
-                    [("customer_id", "=", partner_id)], order="id desc", limit=1
-                ) if partner_id and Booking is not None else self.env["minicrm.booking"]
-                partner.minicrm_rental_company_id = latest.rental_company_id
+                partner.minicrm_rental_company_id = partner._minicrm_default_rental_company(
+                    partner._minicrm_saved_id(self))
 
     @api.multi
     def minicrm_choose_rental_company(self, company_id):
@@ -197,17 +196,42 @@ class ResPartnerRentalCompany(models.Model):
         lasts.mapped("pickup_datetime")
         lasts.sudo().mapped("display_name")
 
+    @api.model
+    def _minicrm_last_domains(self, partner_id):
+        """What "last booking" and "last request" mean, as (domain, order)
+        per kind. The last booking is the list's "Last booking": the latest
+        trip that took place (pickup passed), not cancelled. The last
+        request is the latest one sent, not cancelled."""
+        customer = [("customer_id", "=", partner_id), ("state", "!=", "cancel")]
+        return {
+            "booking": (customer + [("kind", "=", "booking"),
+                                    ("pickup_datetime", "<=", fields.Datetime.now())],
+                        "pickup_datetime desc, id desc"),
+            "request": (customer + [("kind", "=", "request")], "id desc"),
+        }
+
+    def _minicrm_default_rental_company(self, partner_id):
+        """The company of the customer's last booking, else of the latest
+        record with any company (a customer with trips to come only)."""
+        Booking = self._minicrm_readable_bookings()
+        if not partner_id or Booking is None:
+            return self.env["minicrm.rental.company"]
+        domain, order = self._minicrm_last_domains(partner_id)["booking"]
+        last = Booking.search(domain, order=order, limit=1) or Booking.search(
+            [("customer_id", "=", partner_id)], order="id desc", limit=1)
+        return last.rental_company_id
+
     def _minicrm_fill_last_contacts(self, partner_id):
-        """The latest booking and request with the chosen company, searched
+        """The last booking and request with the chosen company, searched
         as the user (their rules decide what they may see)."""
         company = self.minicrm_rental_company_id
         Booking = self._minicrm_readable_bookings()
-        for kind in ("booking", "request"):
-            last = Booking.search([
-                ("customer_id", "=", partner_id), ("kind", "=", kind),
-                ("rental_company_id", "=", company.id)], order="id desc", limit=1
-            ) if company and partner_id and Booking is not None else self.env["minicrm.booking"]
-            self["minicrm_last_%s_id" % kind] = last
+        if not (company and partner_id and Booking is not None):
+            self.minicrm_last_booking_id = self.minicrm_last_request_id = False
+            return
+        for kind, (domain, order) in self._minicrm_last_domains(partner_id).items():
+            self["minicrm_last_%s_id" % kind] = Booking.search(
+                domain + [("rental_company_id", "=", company.id)], order=order, limit=1)
 
     def _minicrm_saved_id(self, batch):
         """The database id, also inside an onchange, where the record is new

@@ -147,6 +147,16 @@ class MinicrmFixtures(object):
         return booking
 
     @classmethod
+    def move_to_past(cls, booking, days=30, user=None):
+        """As staff correcting a trip's pickup time to ``days`` ago, from the
+        Bookings screen (a new booking is for a trip to come)."""
+        user = user or cls.staff_a1
+        pickup = datetime.datetime.utcnow().replace(microsecond=0) - datetime.timedelta(days=days)
+        booking.sudo(user).with_context(**cls.screen_context(user, BOOKINGS_ACTION)).write(
+            {"pickup_datetime": str(pickup)})
+        return booking
+
+    @classmethod
     def link_portal_login(cls, customer, password=None):
         """``customer``'s portal login, with ``password`` if given.
 

@@ -1,5 +1,9 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
+from lxml import etree
+
 from odoo.exceptions import AccessError
 
 from .common import MinicrmCase
@@ -10,8 +14,11 @@ class TestCustomerForm(MinicrmCase):
 
     @classmethod
     def setup_class_fixtures(cls):
-        cls.create_booking(cls.staff_a1, cls.customer_a, cls.company_1,
-                           contact_email="ann.riviera@example.com", invoice_vat="FR123")
+        # A trip that took place with the first company (a year ago), while
+        # booking_a with it is still to come.
+        cls.trip_a = cls.move_to_past(cls.create_booking(
+            cls.staff_a1, cls.customer_a, cls.company_1, state="confirmed",
+            contact_email="ann.riviera@example.com", invoice_vat="FR123"), days=365)
         cls.create_booking(cls.staff_a1, cls.customer_a, cls.company_2, kind="request",
                            contact_email="ann.citylink@example.com")
 
@@ -53,12 +60,43 @@ class TestCustomerForm(MinicrmCase):
     def test_last_request_contact_follows_chosen_company(self):
         changes = self.choose_company(self.staff_a1, self.company_2)
         self.assertEqual(changes["minicrm_last_request_contact_email"], "ann.citylink@example.com")
-        self.assertEqual(changes["minicrm_last_booking_id"][0], self.booking_a_company_2.id)
+        # The only booking with that company is still to come: no last
+        # booking, and the form hides the tab.
+        self.assertFalse(changes.get("minicrm_last_booking_id"))
+
+    def test_last_booking_is_the_last_trip_as_in_the_list(self):
+        """One meaning of "last booking": the tab shows the booking whose
+        pickup is the list's "Last booking" (the latest trip that took
+        place), not a newer draft, a trip to come or a cancelled one."""
+        cancelled = self.move_to_past(self.create_booking(
+            self.staff_a1, self.customer_a, self.company_1, contact_email="cancelled@example.com"),
+            days=2)
+        cancelled.sudo(self.staff_a1).action_cancel()
+        self.create_booking(self.staff_a1, self.customer_a, self.company_1,
+                            contact_email="to.come@example.com")
+        form = self.form(self.staff_a1)
+        self.assertEqual(form.minicrm_rental_company_id, self.company_1)
+        self.assertEqual(form.minicrm_last_booking_id, self.trip_a)
+        self.assertEqual(form.minicrm_last_booking_pickup_datetime, form.last_booking_date)
+        self.assertEqual(form.minicrm_last_booking_contact_email, "ann.riviera@example.com")
+
+    def test_tabs_with_nothing_to_show_are_hidden(self):
+        """A last-contact tab with no booking (or no request) with the
+        chosen company is hidden, not an empty page with a message."""
+        Partner = self.as_user(self.staff_a1, "res.partner")
+        arch = etree.fromstring(Partner.fields_view_get(
+            self.env.ref("minicrm_agency.view_minicrm_customer_form").id, "form")["arch"])
+        for kind in ("booking", "request"):
+            page = arch.xpath("//page[@name='last_%s_contact']" % kind)[0]
+            self.assertEqual(json.loads(page.get("modifiers"))["invisible"],
+                             [["minicrm_last_%s_id" % kind, "=", False]])
+            self.assertFalse(page.xpath(".//div[contains(@class, 'text-muted')]"))
 
     def test_last_contact_shows_the_language_by_its_name(self):
         """The language is a selection of the installed languages: the form
         shows its name ("English"), not its code."""
-        self.create_booking(self.staff_a1, self.customer_a, self.company_1, contact_lang="en_US")
+        self.move_to_past(self.create_booking(
+            self.staff_a1, self.customer_a, self.company_1, contact_lang="en_US"))
         form = self.form(self.staff_a1)
         form.minicrm_rental_company_id = self.company_1
         self.assertEqual(form.minicrm_last_booking_contact_lang, "en_US")
@@ -75,8 +113,9 @@ class TestCustomerForm(MinicrmCase):
         for name, description in arch["fields"].items():
             if name.startswith("minicrm_last_"):
                 self.assertNotEqual(description["type"], "html", name)
-        self.create_booking(self.staff_a1, self.customer_a, self.company_1,
-                            contact_firstname="<script>alert(1)</script>")
+        self.move_to_past(self.create_booking(
+            self.staff_a1, self.customer_a, self.company_1,
+            contact_firstname="<script>alert(1)</script>"))
         changes = self.choose_company(self.staff_a1, self.company_1)
         self.assertEqual(changes["minicrm_last_booking_contact_firstname"],
                          "<script>alert(1)</script>")

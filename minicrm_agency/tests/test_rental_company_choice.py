@@ -15,16 +15,22 @@ class TestRentalCompanyChoice(MinicrmCase):
         return self.as_user(user, "res.partner").browse(self.customer_a.id)
 
     def test_choice_is_remembered_for_the_user_and_leaves_the_customer_alone(self):
-        stamp = self.customer_a.write_date
-        # The latest booking's company first (booking_a_company_2).
+        # No trip yet: the latest record's company (booking_a_company_2).
         self.assertEqual(self.form(self.staff_a1).minicrm_rental_company_id, self.company_2)
-        self.form(self.staff_a1).minicrm_choose_rental_company(self.company_1.id)
+        # Then the company of the last trip (the list's "Last booking").
+        self.move_to_past(self.booking_a)
+        stamp = self.customer_a.write_date
         form = self.form(self.staff_a1)
         self.assertEqual(form.minicrm_rental_company_id, self.company_1)
         self.assertEqual(form.minicrm_last_booking_id, self.booking_a)
+        self.form(self.staff_a1).minicrm_choose_rental_company(self.company_2.id)
+        form = self.form(self.staff_a1)
+        self.assertEqual(form.minicrm_rental_company_id, self.company_2)
+        # Its only booking with that company is still to come.
+        self.assertFalse(form.minicrm_last_booking_id)
         self.assertEqual(self.customer_a.write_date, stamp, "the customer is not written")
         # Another user's form is unchanged.
-        self.assertEqual(self.form(self.manager_a).minicrm_rental_company_id, self.company_2)
+        self.assertEqual(self.form(self.manager_a).minicrm_rental_company_id, self.company_1)
 
     def test_choosing_a_company_out_of_reach_is_refused(self):
         with self.assertRaisesRegex(UserError, "no access"):
