@@ -15,6 +15,8 @@ from .common import BROWSER_PYTHON, SCREENSHOT_DIR, SCRIPTS_DIR
 TOUR = os.path.join(SCRIPTS_DIR, "live_search_browser_tour.py")
 # The keystroke request scripts/benchmark.py replays, with its placeholders.
 BENCH_REQUEST = os.path.join(SCRIPTS_DIR, "bench_requests", "customer_keystroke.json")
+# The Bookings list's keystroke request it replays, captured for BOOKING_TEXTS[0].
+BOOKING_BENCH_REQUEST = os.path.join(SCRIPTS_DIR, "bench_requests", "booking_keystroke.json")
 BENCH_FRAGMENT, BENCH_ACTION = "%(fragment)s", "%(action)s"
 STAFF_LOGIN = "anna.staff@alpha-travel.example"
 TEXTS = ["", "m", "ma", "mar", "mart", "sophie", "marco", "06 11 22", "+33 6 11 22",
@@ -127,6 +129,13 @@ class TestLiveSearchBrowser(HttpCase):
                          "write this into %s so that the benchmark times it:\n%s" % (
                              BENCH_REQUEST, json.dumps(self.replayable(
                                  seen["keystroke_request"], "mart", action_id), indent=2)))
+        # And what it posted in the Bookings list for the first text typed there.
+        booking_request = self.replayable(seen["booking_keystroke_request"], BOOKING_TEXTS[0],
+                                          bookings["action_id"])
+        self.assertEqual(booking_request, self.replayed(BOOKING_BENCH_REQUEST),
+                         "The web client's keystroke request in the Bookings list changed: "
+                         "write this into %s so that the benchmark times it:\n%s" % (
+                             BOOKING_BENCH_REQUEST, json.dumps(booking_request, indent=2)))
 
     @staticmethod
     def replayable(body, text, action_id):
@@ -143,6 +152,6 @@ class TestLiveSearchBrowser(HttpCase):
         return body
 
     @staticmethod
-    def replayed():
-        with open(BENCH_REQUEST) as handle:
+    def replayed(path=BENCH_REQUEST):
+        with open(path) as handle:
             return json.load(handle)
