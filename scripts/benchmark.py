@@ -20,6 +20,9 @@ keystroke's request is the one Chromium posted in the live-search browser
 test (scripts/bench_requests/customer_keystroke.json, which that test keeps
 equal to what the web client sends), with the fragment typed. It is timed
 through the ORM (as controllers/dataset.py answers it) and over HTTP.
+Likewise the Bookings action's keystroke (bench_requests/booking_keystroke.json,
+kept by the same test) for BOOKING_FRAGMENTS: customer names, phones,
+airports, places, a booking reference of the staff user's agency.
 
 Last, the retention job of minicrm_agency_privacy anonymises, in batches of
 200 as the daily cron does, the staff user's agency's customers past a one-year
@@ -70,6 +73,12 @@ FRAGMENTS = [
     ("two words", ["claire mar", "martin c", "dubois, l", "hugo ber"]),
 ]
 CUSTOMER_ACTION = "minicrm_agency.action_minicrm_customer"
+BOOKING_ACTION = "minicrm_agency.action_minicrm_booking"
+# Typed in the Bookings list; REFERENCE stands for a booking reference of
+# the staff user's agency (its first booking in list order).
+REFERENCE = "<reference>"
+BOOKING_FRAGMENTS = ["mar", "dubois, l", "06 12", "+33 6", "cdg", "gva", "riviera",
+                     REFERENCE, "zzq"]
 CUSTOMERS = [("customer_state", "!=", False)]
 PAGE = 80
 COUNT_LIMIT = 1000
@@ -88,6 +97,8 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # text typed, ACTION for the Customers action's id; the user's own context
 # (lang, tz, uid) is the session's.
 SCREEN_REQUEST = os.path.join(REPO_ROOT, "scripts", "bench_requests", "customer_keystroke.json")
+BOOKING_SCREEN_REQUEST = os.path.join(REPO_ROOT, "scripts", "bench_requests",
+                                      "booking_keystroke.json")
 FRAGMENT, ACTION = "%(fragment)s", "%(action)s"
 # Each figure of the run, where it is in the JSON, and the issue's target
 # (printed beside it, never asserted): (key, label, target, "max" or "min").
@@ -102,6 +113,12 @@ TARGETS = [
      None, None),
     ("screen_keystroke_http_median_ms", "the screen's keystroke request, HTTP, median",
      20, "max"),
+    ("booking_keystroke_orm_worst_median_ms",
+     "the Bookings list's keystroke request, ORM, worst median", 20, "max"),
+    ("booking_keystroke_orm_worst_p95_ms",
+     "the Bookings list's keystroke request, ORM, worst p95", None, None),
+    ("booking_keystroke_http_median_ms", "the Bookings list's keystroke request, HTTP, median",
+     None, None),
     ("list_page_ms", "list page (80 customers, the list view's columns)", 10, "max"),
     ("form_ms", "customer form with the most bookings", 60, "max"),
     ("export_ms", "export_data of the agency's customers (up to 100,000)", 5000, "max"),
@@ -137,9 +154,9 @@ def summary(timings):
             "max_ms": round(ordered[-1], 2), "runs": len(ordered)}
 
 
-def load_screen_request(action_id):
-    """The captured request, with this database's id of the Customers action."""
-    with open(SCREEN_REQUEST) as handle:
+def load_screen_request(action_id, path=SCREEN_REQUEST):
+    """The captured request, with this database's id of its action."""
+    with open(path) as handle:
         return filled(json.load(handle), {ACTION: action_id})
 
 
@@ -215,14 +232,31 @@ class OrmBenchmark(object):
                 "client's captured request %s (%s): run the live-search browser test "
                 "(TEST_PATTERN=test_live_search_browser) and update the capture."
                 % (self.list_fields, SCREEN_REQUEST, requested))
+        self.booking_request = load_screen_request(admin.ref(BOOKING_ACTION).id,
+                                                   BOOKING_SCREEN_REQUEST)
+        booking_fields = list_view_fields(self.env, BOOKING_ACTION)
+        if sorted(self.booking_request["params"]["fields"]) != booking_fields:
+            raise SystemExit(
+                "The Bookings list's fields for the staff user (%s) are not those of the web "
+                "client's captured request %s: run the live-search browser test "
+                "(TEST_PATTERN=test_live_search_browser) and update the capture."
+                % (booking_fields, BOOKING_SCREEN_REQUEST))
         user_context = self.env["res.users"].context_get()
         self.screen_context = dict(self.screen_request["params"].get("context", {}),
                                    **user_context)
+        self.booking_context = dict(self.booking_request["params"].get("context", {}),
+                                    **user_context)
+        first = self.env["minicrm.booking"].search(
+            safe_eval(admin.ref(BOOKING_ACTION).domain or "[]"), limit=1)
+        self.reference = first.name or "zzq"
+        self.booking_fragments = [self.reference if fragment == REFERENCE else fragment
+                                  for fragment in BOOKING_FRAGMENTS]
         self.results = {"customers": admin["res.partner"].search_count(CUSTOMERS),
                         "bookings": admin["minicrm.booking"].search_count([]),
                         "staff_agency_customers": self.env["res.partner"].search_count(CUSTOMERS),
                         "list_fields": self.list_fields,
-                        "keystrokes": [], "screen_keystrokes": [], "timings": {}}
+                        "keystrokes": [], "screen_keystrokes": [],
+                        "booking_keystrokes": [], "timings": {}}
 
     def fresh(self, model, env=None):
         model = (env or self.env)[model]
@@ -256,19 +290,33 @@ class OrmBenchmark(object):
             return Partner._search_count_limited(domain, COUNT_LIMIT)
         return len(rows)
 
-    def screen_keystroke(self, fragment):
-        """The web client's own request for a keystroke, answered as
-        controllers/dataset.py answers /web/dataset/search_read."""
-        params = with_fragment(self.screen_request["params"], fragment)
-        Partner = self.fresh("res.partner").with_context(self.screen_context)
+    def screen_keystroke(self, fragment, request=None, context=None):
+        """The web client's own request for a keystroke (the customer
+        list's unless given), answered as controllers/dataset.py answers
+        /web/dataset/search_read."""
+        request, context = request or self.screen_request, context or self.screen_context
+        params = with_fragment(request["params"], fragment)
+        Model = self.fresh(params["model"]).with_context(context)
         limit, offset = params.get("limit") or False, params.get("offset") or 0
         domain = params.get("domain") or []
-        records = Partner.search_read(domain, params["fields"], offset=offset, limit=limit,
-                                      order=params.get("sort") or False)
+        records = Model.search_read(domain, params["fields"], offset=offset, limit=limit,
+                                    order=params.get("sort") or False)
         if limit and len(records) == limit:
-            return Partner._search_count_limited(
-                domain, max(self.screen_context["minicrm_count_limit"], offset + limit))
+            return Model._search_count_limited(
+                domain, max(context["minicrm_count_limit"], offset + limit))
         return len(records) + offset
+
+    def run_booking_keystrokes(self):
+        print("  %-46s %9s %9s %9s" % ("the Bookings list's keystroke request (ORM)",
+                                       "median", "p95", "max"))
+        for fragment in self.booking_fragments:
+            shown = self.screen_keystroke(fragment, self.booking_request, self.booking_context)
+            pager = "1000+" if shown > COUNT_LIMIT else shown
+            result = self.record(
+                "bookings: '%s' (pager %s)" % (fragment, pager),
+                lambda: self.screen_keystroke(fragment, self.booking_request,
+                                              self.booking_context), fragment=fragment)
+            self.results["booking_keystrokes"].append(result)
 
     def run_screen_keystrokes(self):
         print("  %-46s %9s %9s %9s" % ("the screen's keystroke request (ORM)", "median", "p95",
@@ -401,6 +449,8 @@ class OrmBenchmark(object):
         screen = [k["median_ms"] for k in self.results["screen_keystrokes"]]
         print("the screen's keystroke request: median of medians %.1f ms, worst median %.1f ms"
               % (statistics.median(screen), max(screen)))
+        self.run_booking_keystrokes()
+        self.results["booking_fragments"] = self.booking_fragments
         self.run_stock()
         print("stock / minicrm, keystroke medians (3+ characters): %s"
               % self.results["stock_ratio"])
@@ -413,11 +463,13 @@ class OrmBenchmark(object):
 class HttpBenchmark(object):
     """A prefork server on loopback and clients replaying the list's request."""
 
-    def __init__(self, config, database, port, clients, seconds, screen_request):
+    def __init__(self, config, database, port, clients, seconds, screen_request,
+                 booking_request=None, booking_fragments=()):
         self.config, self.database, self.port = config, database, port
         self.clients, self.seconds = clients, seconds
         self.url = "http://127.0.0.1:%d" % port
         self.screen_request = screen_request
+        self.booking_request, self.booking_fragments = booking_request, booking_fragments
         self.server = None
 
     def start_server(self):
@@ -465,10 +517,12 @@ class HttpBenchmark(object):
             raise SystemExit("could not log in as %s: %s" % (login, answer))
         return client, answer["result"]["user_context"]
 
-    def keystroke(self, client, user_context, fragment):
-        """The web client's captured request, with the fragment and the user's context."""
-        body = dict(self.screen_request, id=int(time.time() * 1000) % 1000000000,
-                    params=screen_params(self.screen_request, user_context, fragment))
+    def keystroke(self, client, user_context, fragment, request=None):
+        """The web client's captured request (the customer list's unless
+        given), with the fragment and the user's context."""
+        request = request or self.screen_request
+        body = dict(request, id=int(time.time() * 1000) % 1000000000,
+                    params=screen_params(request, user_context, fragment))
         started = time.perf_counter()
         answer = client.post(self.url + "/web/dataset/search_read", json=body, timeout=60)
         elapsed = (time.perf_counter() - started) * 1000
@@ -490,6 +544,25 @@ class HttpBenchmark(object):
         result["errors"] = errors
         print("HTTP, one client: %d requests, median %.1f ms, p95 %.1f ms, errors %d" % (
             result["runs"], result["median_ms"], result["p95_ms"], errors), flush=True)
+        return result
+
+    def booking_client(self):
+        """One client typing the Bookings list's fragments."""
+        client, user_context = self.session(STAFF_LOGIN % 1)
+        for fragment in self.booking_fragments:  # warm-up
+            self.keystroke(client, user_context, fragment, self.booking_request)
+        timings, errors = [], 0
+        for _round in range(3):
+            for fragment in self.booking_fragments:
+                elapsed, ok = self.keystroke(client, user_context, fragment,
+                                             self.booking_request)
+                timings.append(elapsed)
+                errors += not ok
+        result = summary(timings)
+        result["errors"] = errors
+        print("HTTP, Bookings list, one client: %d requests, median %.1f ms, p95 %.1f ms, "
+              "errors %d" % (result["runs"], result["median_ms"], result["p95_ms"], errors),
+              flush=True)
         return result
 
     def concurrent_clients(self):
@@ -535,6 +608,7 @@ class HttpBenchmark(object):
         try:
             listening = self.start_server()
             return {"longpolling_listening": listening, "one_client": self.one_client(),
+                    "booking_one_client": self.booking_client(),
                     "concurrent": self.concurrent_clients()}
         finally:
             self.stop_server()
@@ -545,6 +619,7 @@ def figures(results):
     timings = results.get("timings", {})
     keystrokes = results.get("keystroke_overall", {})
     screen = [k.get("median_ms") for k in results.get("screen_keystrokes", [])]
+    bookings = results.get("booking_keystrokes", [])
     http = results.get("http", {})
 
     def timing(name_key, figure="median_ms"):
@@ -555,6 +630,12 @@ def figures(results):
         "screen_keystroke_orm_median_ms": round(statistics.median(screen), 2) if screen else None,
         "screen_keystroke_orm_worst_median_ms": max(screen) if screen else None,
         "screen_keystroke_http_median_ms": http.get("one_client", {}).get("median_ms"),
+        "booking_keystroke_orm_worst_median_ms":
+            max(k["median_ms"] for k in bookings) if bookings else None,
+        "booking_keystroke_orm_worst_p95_ms":
+            max(k["p95_ms"] for k in bookings) if bookings else None,
+        "booking_keystroke_http_median_ms":
+            http.get("booking_one_client", {}).get("median_ms"),
         "list_page_ms": timing("list_page_name"),
         "form_ms": timing("form_name"),
         "export_ms": timing("export_name"),
@@ -579,11 +660,15 @@ def problems(results, http):
     """What makes the run unusable: a missing figure, a failed request."""
     found = ["%s is missing" % key for key, value in sorted(results["figures"].items())
              if (value is None or not isinstance(value, (int, float)) or math.isnan(value))
-             and (http or not key.startswith(("http_", "screen_keystroke_http")))]
+             and (http or not key.startswith(("http_", "screen_keystroke_http",
+                                              "booking_keystroke_http")))]
     if len(results.get("keystrokes", [])) != sum(len(f) for _kind, f in FRAGMENTS):
         found.append("keystrokes: %d fragments timed" % len(results.get("keystrokes", [])))
+    if len(results.get("booking_keystrokes", [])) != len(BOOKING_FRAGMENTS):
+        found.append("Bookings list: %d fragments timed"
+                     % len(results.get("booking_keystrokes", [])))
     if http:
-        for part in ("one_client", "concurrent"):
+        for part in ("one_client", "booking_one_client", "concurrent"):
             errors = results.get("http", {}).get(part, {}).get("errors")
             if errors:
                 found.append("HTTP %s: %d failed requests" % (part, errors))
@@ -610,7 +695,8 @@ def main():
         cr.rollback()
     if not args.no_http:
         results["http"] = HttpBenchmark(args.config, args.database, args.http_port,
-                                        args.clients, args.seconds, orm.screen_request).run()
+                                        args.clients, args.seconds, orm.screen_request,
+                                        orm.booking_request, orm.booking_fragments).run()
     results.update(date=time.strftime("%Y-%m-%d %H:%M"), database=args.database)
     results["figures"] = figures(results)
     print_targets(results["figures"])

@@ -12,9 +12,11 @@ same list with 5 rows a page and its count capped at 5. Prints what was
 seen as JSON on the last line:
 {"steps": [...], "requests": {...}, "pager": {...}, "bookings": [...],
 "no_match": the empty list's message, "enter_searches": searches of an
-Enter typed right after the text, "errors": [...], "keystroke_request": {...}};
-the last is the JSON-RPC body the web client posted for the last letter
-typed (the request `make bench` replays).
+Enter typed right after the text, "errors": [...], "keystroke_request": {...},
+"booking_keystroke_request": {...}};
+the last two are the JSON-RPC bodies the web client posted for the last
+letter typed in the customer list and for the first text typed in the
+Bookings list (the requests `make bench` replays).
 Runs in the tools venv (Python 3.11), not in Odoo's.
 """
 import json
@@ -240,31 +242,37 @@ def run(base_url, login, password, action_id, capped_action_id, expected, screen
         tour.wait_rows("cleared after nothing matched", "")
         filtered = tour.filter_and_group("o")
         pager = tour.pager(base_url, capped_action_id, screenshot_dir)
-        booking_steps = bookings and booking_list(page, base_url, bookings, tour.errors)
+        booking_steps, booking_request = (booking_list(page, base_url, bookings, tour.errors)
+                                          if bookings else (None, None))
         browser.close()
     return {"steps": tour.steps, "burst_searches": burst_searches, "facet": facet,
             "filtered": filtered, "pager": pager, "bookings": booking_steps,
             "no_match": no_match, "enter_searches": enter_searches,
-            "errors": tour.errors, "keystroke_request": keystroke_request}
+            "errors": tour.errors, "keystroke_request": keystroke_request,
+            "booking_keystroke_request": booking_request}
 
 
 def booking_list(page, base_url, bookings, errors):
     """The Bookings list follows the box too: each text, typed letter by
-    letter at typing speed, then Enter; the rows are the references."""
+    letter at typing speed, then Enter; the rows are the references.
+    Returns the steps and the body posted for the first text."""
     tour = Tour(page, bookings["expected"])
     tour.errors = errors
     page.goto(base_url + "/web#model=minicrm.booking&view_type=list&action=%s"
               % bookings["action_id"])
     page.wait_for_selector(".o_list_view tbody tr.o_data_row")
+    first_request = None
     for text in bookings["expected"]:
         if not text:
             continue
         page.click(INPUT)
         page.keyboard.type(text, delay=80)
         tour.wait_rows("booking search", text)
+        if first_request is None and tour.search_bodies:
+            first_request = json.loads(tour.search_bodies[-1])
         tour.clear_input()
         page.wait_for_timeout(600)
-    return tour.steps
+    return tour.steps, first_request
 
 
 if __name__ == "__main__":
