@@ -43,9 +43,6 @@ RULE_COLUMNS = ("minicrm_agency_id", "minicrm_login_partner", "minicrm_staff_age
 # fragment is ("mart" is one customer in twelve) and chooses between the
 # two indexes by it.
 SEARCH_TEXT_STATISTICS = 1000
-# Replaced by the two above (version 11.0.1.1.0).
-OLD_INDEXES = ("res_partner_minicrm_name_trgm_idx", "res_partner_minicrm_email_trgm_idx",
-               "res_partner_minicrm_minicrm_phone_digits_trgm_idx")
 
 
 def search_text(*values):
@@ -84,8 +81,6 @@ class ResPartnerSearch(models.Model):
         before that the list index is plain."""
         super(ResPartnerSearch, self).init()
         cr = self.env.cr
-        for index in OLD_INDEXES:
-            cr.execute("DROP INDEX IF EXISTS %s" % index)  # pylint: disable=sql-injection
         includes = ""
         if cr._cnx.server_version >= 110000:
             includes = " INCLUDE (%s)" % ", ".join(LIST_INDEX_INCLUDES)
