@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import random
+import subprocess
 import threading
 import time
 
@@ -417,3 +418,23 @@ def mute_expected_errors(test, *loggers):
     muter = mute_logger(*loggers)
     muter.__enter__()
     test.addCleanup(muter.__exit__, None, None, None)
+
+
+def run_staff_tour(test, tour, config, timeout=600):
+    """Runs a scripts/*_browser_tour.py built on staff_browser_tour's
+    StaffTour with ``config`` (the base URL and screenshot folder added),
+    the browser's clock in UTC as the server's, and returns its report once
+    ``test`` has checked that every step passed and no page error showed."""
+    config = dict(config, base_url="http://127.0.0.1:%s" % PORT, screenshot_dir=SCREENSHOT_DIR)
+    output = subprocess.run(
+        [BROWSER_PYTHON, os.path.join(SCRIPTS_DIR, tour), json.dumps(config)],
+        env=dict(os.environ, TZ="UTC"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        timeout=timeout, check=False)
+    test.assertEqual(output.returncode, 0, output.stderr.decode()[-3000:])
+    report = json.loads(output.stdout.decode().strip().splitlines()[-1])
+    failed = ["%s: %s" % (step["step"], step["error"]) for step in report["steps"]
+              if not step["ok"]]
+    if failed:
+        test.fail("Steps failed in the browser:\n" + "\n".join(failed))
+    test.assertFalse(report["page_errors"], report["page_errors"])
+    return report

@@ -1,14 +1,11 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
-import os
-import subprocess
 
-from odoo.tests.common import PORT, HttpCase, at_install, post_install
+from odoo.tests.common import HttpCase, at_install, post_install
 
-from .common import BROWSER_PYTHON, CUSTOMERS_ACTION, SCREENSHOT_DIR, SCRIPTS_DIR
+from .common import BROWSER_PYTHON, CUSTOMERS_ACTION, run_staff_tour
 
-TOUR = os.path.join(SCRIPTS_DIR, "rental_company_browser_tour.py")
+TOUR = "rental_company_browser_tour.py"
 
 
 @at_install(False)
@@ -24,21 +21,12 @@ class TestRentalCompanyBrowser(HttpCase):
         customer = self.env.ref("minicrm_agency.demo_customer_01")
         action = self.env.ref(CUSTOMERS_ACTION)
         config = {
-            "base_url": "http://127.0.0.1:%s" % PORT, "screenshot_dir": SCREENSHOT_DIR,
             "login": "anna.staff@alpha-travel.example", "password": "demo",
             "menu": "minicrm_agency.menu_minicrm_root", "fallback_customer": customer.name,
             "form_url": "/web#id=%d&model=res.partner&view_type=form&action=%d" % (
                 customer.id, action.id),
             "first_company": self.env.ref("minicrm_agency.demo_company_riviera").name,
             "second_company": self.env.ref("minicrm_agency.demo_company_alpine").name}
-        output = subprocess.run(
-            [BROWSER_PYTHON, TOUR, json.dumps(config)], env=dict(os.environ, TZ="UTC"),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600, check=False)
-        self.assertEqual(output.returncode, 0, output.stderr.decode()[-3000:])
-        report = json.loads(output.stdout.decode().strip().splitlines()[-1])
-        failed = ["%s: %s" % (step["step"], step["error"]) for step in report["steps"]
-                  if not step["ok"]]
-        self.assertFalse(failed, "Steps failed in the browser:\n" + "\n".join(failed))
-        self.assertFalse(report["page_errors"], report["page_errors"])
+        report = run_staff_tour(self, TOUR, config)
         self.assertEqual(len(report["steps"]), 3)
         self.assertNotEqual(report["read_mode"], report["edit_mode"])

@@ -1,19 +1,17 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
 import os
-import subprocess
 
 from odoo import SUPERUSER_ID, api
-from odoo.tests.common import PORT, HttpCase, at_install, post_install
+from odoo.tests.common import HttpCase, at_install, post_install
 
 from odoo.addons.minicrm_agency.tests.common import (
-    BROWSER_PYTHON, NEXT_YEAR, PASSWORD, QUIET_CONTEXT, SCREENSHOT_DIR, SCRIPTS_DIR,
-    MinicrmFixtures)
+    BROWSER_PYTHON, NEXT_YEAR, PASSWORD, QUIET_CONTEXT, SCREENSHOT_DIR, MinicrmFixtures,
+    run_staff_tour)
 
 from .common import BILLING
 
-TOUR = os.path.join(SCRIPTS_DIR, "invoice_browser_tour.py")
+TOUR = "invoice_browser_tour.py"
 
 
 def create_fixtures(env):
@@ -66,18 +64,8 @@ class TestInvoiceBrowser(HttpCase):
     def test_staff_invoice_a_booking_in_the_web_client(self):
         if not BROWSER_PYTHON:
             self.skipTest("run through scripts/test.sh, which provides Playwright")
-        config = dict(self.config, base_url="http://127.0.0.1:%s" % PORT,
-                      screenshot_dir=SCREENSHOT_DIR)
-        output = subprocess.run(
-            [BROWSER_PYTHON, TOUR, json.dumps(config)], env=dict(os.environ, TZ="UTC"),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=900, check=False)
-        self.assertEqual(output.returncode, 0, output.stderr.decode()[-3000:])
-        report = json.loads(output.stdout.decode().strip().splitlines()[-1])
-        failed = ["%s: %s" % (step["step"], step["error"]) for step in report["steps"]
-                  if not step["ok"]]
-        if failed:
-            self.fail("Steps failed in the browser:\n" + "\n".join(failed))
-        self.assertFalse(report["page_errors"], report["page_errors"])
+        config = self.config
+        report = run_staff_tour(self, TOUR, config, timeout=900)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             # The same test cursor as the fixtures': read fresh values.

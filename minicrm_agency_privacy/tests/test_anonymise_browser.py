@@ -1,15 +1,12 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
-import os
-import subprocess
 
-from odoo.tests.common import PORT, HttpCase, at_install, post_install
+from odoo.tests.common import HttpCase, at_install, post_install
 
 from odoo.addons.minicrm_agency.tests.common import (
-    BROWSER_PYTHON, CUSTOMERS_ACTION, SCREENSHOT_DIR, SCRIPTS_DIR)
+    BROWSER_PYTHON, CUSTOMERS_ACTION, run_staff_tour)
 
-TOUR = os.path.join(SCRIPTS_DIR, "anonymise_browser_tour.py")
+TOUR = "anonymise_browser_tour.py"
 
 
 @at_install(False)
@@ -28,20 +25,11 @@ class TestAnonymiseBrowser(HttpCase):
         self.assertTrue(bookings)
         action = self.env.ref(CUSTOMERS_ACTION)
         config = {
-            "base_url": "http://127.0.0.1:%s" % PORT, "screenshot_dir": SCREENSHOT_DIR,
             "login": "anna.staff@alpha-travel.example", "password": "demo",
             "menu": "minicrm_agency.menu_minicrm_root", "fallback_customer": name,
             "form_url": "/web#id=%d&model=res.partner&view_type=form&action=%d" % (
                 customer.id, action.id)}
-        output = subprocess.run(
-            [BROWSER_PYTHON, TOUR, json.dumps(config)], env=dict(os.environ, TZ="UTC"),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600, check=False)
-        self.assertEqual(output.returncode, 0, output.stderr.decode()[-3000:])
-        report = json.loads(output.stdout.decode().strip().splitlines()[-1])
-        failed = ["%s: %s" % (step["step"], step["error"]) for step in report["steps"]
-                  if not step["ok"]]
-        self.assertFalse(failed, "Steps failed in the browser:\n" + "\n".join(failed))
-        self.assertFalse(report["page_errors"], report["page_errors"])
+        report = run_staff_tour(self, TOUR, config)
         self.assertEqual(report["name_before"], name)
         self.assertNotIn(name, report["name"])
         self.assertEqual(len(report["trips"]), len(bookings))
