@@ -104,6 +104,15 @@ class MinicrmAgency(models.Model):
         return (self.env.user.company_id.partner_id.tz or self.env.user.tz
                 or self.env.context.get("tz") or "UTC")
 
+    @api.onchange("country_id")
+    def _onchange_country_id_currency(self):
+        """A new agency prices in its country's currency (a French one in
+        euros, a Swiss one in francs), when that currency is active."""
+        origin = getattr(self, "_origin", None)
+        currency = self.country_id.currency_id
+        if currency.active and not (origin and isinstance(origin.id, int)):
+            self.currency_id = currency
+
     @api.model
     def create(self, vals):
         if "tz" in vals and not vals["tz"]:
