@@ -16,6 +16,10 @@
         "base_import",
         "partner_firstname",
         "base_access_hardening",
+        # The booking form's amount is typed after Tab from Passengers.
+        "web_monetary_focus",
+        # Times are shown to the minute.
+        "web_datetime_minutes",
     ],
     # Phone numbers are searched in E.164 form (as Odoo's phone_validation does).
     "external_dependencies": {"python": ["phonenumbers"]},

@@ -70,7 +70,7 @@ release_uninstallable_modules() {
 
 # The project's addons: the hardening, the CRM, its customer portal, its
 # invoices (the bridge to accounting), its personal data requests.
-ADDONS="base_access_hardening,minicrm_agency,minicrm_agency_portal,minicrm_agency_account,minicrm_agency_privacy"
+ADDONS="base_access_hardening,web_monetary_focus,web_datetime_minutes,minicrm_agency,minicrm_agency_portal,minicrm_agency_account,minicrm_agency_privacy"
 
 # What the given addons (comma-separated) depend on outside this
 # repository, comma-separated (for odoo -i).

@@ -64,6 +64,28 @@ class PhoneTour(StaffTour):
         self.wait(FORM_READONLY + " .oe_title h1:has-text(%s)" % json.dumps(name))
         self.report["customer"] = name
         self.screenshot("phone-customer.png")
+        # The email is shown whole, not cut to "s." in a 10 px cell.
+        email = self.page.evaluate("""() => {
+            const widget = document.querySelector('.o_form_view .o_field_widget[name=email]');
+            return {width: widget.getBoundingClientRect().width,
+                    cut: widget.scrollWidth > widget.clientWidth + 1};
+        }""")
+        self.report["email"] = email
+        if email["width"] < 150 or email["cut"]:
+            raise StepFailed("the email is %(width)spx wide (cut: %(cut)s)" % email)
+        # The history as cards: each with its pickup, route and status, not
+        # its reference alone.
+        cards = self.visible(".o_field_widget[name=booking_ids] .o_kanban_record:not("
+                             ".o_kanban_ghost)")
+        self.report["history_card"] = cards.first.inner_text() if cards.count() else ""
+        if " → " not in self.report["history_card"]:
+            raise StepFailed("the history shows %r" % self.report["history_card"])
+        # The header's buttons menu says what it holds.
+        toggle = self.visible(".o_statusbar_buttons_dropdown .dropdown-toggle")
+        self.report["buttons_menu"] = toggle.first.inner_text().strip() if toggle.count() else ""
+        if self.report["buttons_menu"] != self.config.get("buttons_menu", "Actions"):
+            raise StepFailed("the buttons menu is labelled %r" % self.report["buttons_menu"])
+        self.check_width()
 
     def run(self):
         self.run_step("0 login", self.login)

@@ -254,6 +254,22 @@ class StaffTour(object):
         date_input.press("Tab")
         self.page.fill(".o_form_view input[name=pickup_location]", values["pickup_location"])
         self.page.fill(".o_form_view input[name=dropoff_location]", values["dropoff_location"])
+        if values.get("passenger_count"):
+            # As a user types: Passengers, Tab, then the amount, into
+            # whatever has the focus (Odoo 11 lost it: the amount went nowhere).
+            passengers = self.visible(".o_form_view input[name=passenger_count]").first
+            passengers.click()
+            passengers.press("Control+A")
+            self.page.keyboard.type(values["passenger_count"], delay=20)
+            self.page.keyboard.press("Tab")
+            self.idle()
+            self.page.keyboard.type(values["amount"], delay=20)
+            focused = self.page.evaluate(
+                "() => document.activeElement.closest('.o_field_widget')"
+                " && document.activeElement.closest('.o_field_widget').getAttribute('name')")
+            if focused != "amount":
+                raise StepFailed("after Tab from Passengers the focus is on %r, not the amount"
+                                 % focused)
         self.idle()
 
     # -- the steps ------------------------------------------------------------
@@ -277,6 +293,15 @@ class StaffTour(object):
         if self.report["customer"] == self.customer and self.field_text("email") != email:
             raise StepFailed("the form shows the email %r, not %r" % (
                 self.field_text("email"), email))
+        # No mobile: its label keeps its row, as far from "Language" as
+        # "Email" is from "Phone" (Odoo 11 collapsed it: "Mobile/Language").
+        tops = self.page.evaluate("""() => Object.fromEntries(
+            Array.from(document.querySelectorAll('.o_form_view td.o_td_label label'))
+                 .filter((label) => label.offsetParent)
+                 .map((label) => [label.innerText.trim(),
+                                  label.getBoundingClientRect().top]))""")
+        if tops["Language"] - tops["Mobile"] < tops["Phone"] - tops["Email"] - 2:
+            raise StepFailed("the empty mobile's label runs into the next one: %s" % tops)
 
     def step_change_email(self):
         self.open_customer(self.customer)

@@ -1,14 +1,12 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
 import os
-import subprocess
 
-from odoo.tests.common import PORT, HttpCase, at_install, post_install
+from odoo.tests.common import HttpCase, at_install, post_install
 
-from .common import BROWSER_PYTHON, SCREENSHOT_DIR, SCRIPTS_DIR
+from .common import BROWSER_PYTHON, SCREENSHOT_DIR, run_staff_tour
 
-TOUR = os.path.join(SCRIPTS_DIR, "phone_browser_tour.py")
+TOUR = "phone_browser_tour.py"
 
 
 @at_install(False)
@@ -27,19 +25,10 @@ class TestPhoneBrowser(HttpCase):
                 [("name", "=", "web_responsive"), ("state", "=", "installed")]):
             self.skipTest("web_responsive is not installed in this database")
         config = {
-            "base_url": "http://127.0.0.1:%s" % PORT, "screenshot_dir": SCREENSHOT_DIR,
             "login": "anna.staff@alpha-travel.example", "password": "demo",
             "menu": "minicrm_agency.menu_minicrm_root", "home_title": "Customers",
             "search": "Claire-Marie", "customer": "Claire-Marie Martin",
             "fallback_customer": "Claire-Marie Martin"}
-        output = subprocess.run(
-            [BROWSER_PYTHON, TOUR, json.dumps(config)], env=dict(os.environ, TZ="UTC"),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600, check=False)
-        self.assertEqual(output.returncode, 0, output.stderr.decode()[-3000:])
-        report = json.loads(output.stdout.decode().strip().splitlines()[-1])
-        failed = ["%s: %s" % (step["step"], step["error"]) for step in report["steps"]
-                  if not step["ok"]]
-        self.assertFalse(failed, "Steps failed in the browser:\n" + "\n".join(failed))
-        self.assertFalse(report["page_errors"], report["page_errors"])
+        report = run_staff_tour(self, TOUR, config)
         self.assertEqual(len(report["steps"]), 3)
         self.assertIn(os.path.join(SCREENSHOT_DIR, "phone-list.png"), report["screenshots"])

@@ -2,17 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import csv
 import io
-import json
 import os
-import subprocess
 
 from odoo import SUPERUSER_ID, api, fields
-from odoo.tests.common import PORT, HttpCase, at_install, post_install
+from odoo.tests.common import HttpCase, at_install, post_install
 
 from odoo.addons.minicrm_agency.tests.common import (
-    BROWSER_PYTHON, PASSWORD, QUIET_CONTEXT, SCREENSHOT_DIR, SCRIPTS_DIR, MinicrmFixtures)
+    BROWSER_PYTHON, PASSWORD, QUIET_CONTEXT, SCREENSHOT_DIR, MinicrmFixtures, run_staff_tour)
 
-TOUR = os.path.join(SCRIPTS_DIR, "staff_browser_tour.py")
+TOUR = "staff_browser_tour.py"
 # What the staff user types. Emails in mixed case: the customer is saved
 # with them lowercased.
 NEW_CUSTOMER = {"firstname": "Tessa", "lastname": "Tourwalker",
@@ -20,7 +18,9 @@ NEW_CUSTOMER = {"firstname": "Tessa", "lastname": "Tourwalker",
 CHANGED_EMAIL = "Tessa.Walker@Example.com"
 FIELD_CUSTOMER = {"firstname": "Nora", "lastname": "Fieldmade",
                   "email": "Nora.Fieldmade@Example.com"}
-BOOKING = {"pickup_location": "Nice Airport Terminal 2", "dropoff_location": "Hotel Negresco"}
+# Passengers then, after Tab, the amount (typed wherever the focus went).
+BOOKING = {"pickup_location": "Nice Airport Terminal 2", "dropoff_location": "Hotel Negresco",
+           "passenger_count": "3", "amount": "180.50"}
 FIELD_BOOKING = {"pickup_location": "Cannes Station", "dropoff_location": "Antibes Port"}
 MESSAGE = "Your driver will wait at the arrivals hall."
 
@@ -75,25 +75,10 @@ class TestStaffBrowser(HttpCase):
             cr.execute("SELECT to_char(now() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')")
             self.started = cr.fetchone()[0]
 
-    def run_tour(self):
-        config = dict(self.config, base_url="http://127.0.0.1:%s" % PORT,
-                      screenshot_dir=SCREENSHOT_DIR)
-        # The browser's clock in UTC, as the server's: dates typed are saved as typed.
-        output = subprocess.run(
-            [BROWSER_PYTHON, TOUR, json.dumps(config)], env=dict(os.environ, TZ="UTC"),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=900, check=False)
-        self.assertEqual(output.returncode, 0, output.stderr.decode()[-3000:])
-        return json.loads(output.stdout.decode().strip().splitlines()[-1])
-
     def test_staff_everyday_flows_in_the_web_client(self):
         if not BROWSER_PYTHON:
             self.skipTest("run through scripts/test.sh, which provides Playwright")
-        report = self.run_tour()
-        failed = ["%s: %s" % (step["step"], step["error"]) for step in report["steps"]
-                  if not step["ok"]]
-        if failed:
-            self.fail("Steps failed in the browser:\n" + "\n".join(failed))
-        self.assertFalse(report["page_errors"], report["page_errors"])
+        report = run_staff_tour(self, TOUR, self.config, timeout=900)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
             self.check_customers(env)
@@ -143,6 +128,9 @@ class TestStaffBrowser(HttpCase):
                  values["pickup_location"], values["dropoff_location"]))
             self.assertGreater(fields.Datetime.from_string(booking.pickup_datetime), now)
             self.assertTrue(booking.name.startswith("BK/"), booking.name)
+            self.assertEqual((booking.passenger_count, booking.amount),
+                             (int(values.get("passenger_count", 1)),
+                              float(values.get("amount", 0))))
 
     def check_chatter_and_portal(self, env):
         tessa = self.customer(env, "Tessa Tourwalker")
