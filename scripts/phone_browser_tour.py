@@ -73,6 +73,7 @@ class PhoneTour(StaffTour):
         self.report["email"] = email
         if email["width"] < 150 or email["cut"]:
             raise StepFailed("the email is %(width)spx wide (cut: %(cut)s)" % email)
+        self.check_empty_values()
         # The history as cards: each with its pickup, route and status, not
         # its reference alone.
         cards = self.visible(".o_field_widget[name=booking_ids] .o_kanban_record:not("

@@ -160,6 +160,18 @@ class StaffTour(object):
         widget = self.visible(".o_form_view .o_field_widget[name=%s]" % name).first
         return widget.inner_text().strip()
 
+    def check_empty_values(self):
+        """An empty value of the form keeps its row but shows nothing (a
+        phone widget would read "false")."""
+        shown = self.page.evaluate("""() => Array.from(document.querySelectorAll(
+            '.o_form_view .o_field_widget.o_field_empty')).filter(
+            (widget) => getComputedStyle(widget).visibility !== 'hidden'
+                        && getComputedStyle(widget).display !== 'none'
+                        && widget.innerText.trim()
+        ).map((widget) => widget.getAttribute('name') + ': ' + widget.innerText.trim())""")
+        if shown:
+            raise StepFailed("empty values show text: %s" % shown)
+
     # -- navigation -----------------------------------------------------------
 
     def login(self):
@@ -302,6 +314,7 @@ class StaffTour(object):
                                   label.getBoundingClientRect().top]))""")
         if tops["Language"] - tops["Mobile"] < tops["Phone"] - tops["Email"] - 2:
             raise StepFailed("the empty mobile's label runs into the next one: %s" % tops)
+        self.check_empty_values()
 
     def step_change_email(self):
         self.open_customer(self.customer)
