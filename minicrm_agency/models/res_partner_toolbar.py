@@ -21,8 +21,13 @@ class ResPartner(models.Model):
                 result.get("toolbar"):
             hidden = {action.id for action in (
                 self.env.ref(xml_id, raise_if_not_found=False)
-                for xml_id in HIDDEN_CUSTOMER_ACTIONS) if action}
+                for xml_id in self._minicrm_hidden_customer_actions()) if action}
             result["toolbar"]["action"] = [
                 action for action in result["toolbar"].get("action", [])
                 if action.get("id") not in hidden]
         return result
+
+    @api.model
+    def _minicrm_hidden_customer_actions(self):
+        """The xml ids of the actions the customer screens leave out."""
+        return HIDDEN_CUSTOMER_ACTIONS

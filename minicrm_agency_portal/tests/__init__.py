@@ -23,3 +23,4 @@ from . import test_quote_confirmation_http
 from . import test_portal_staff_address_http
 from . import test_portal_bad_ids
 from . import test_route_fuzz
+from . import test_customer_action_menu
