@@ -11,17 +11,11 @@ contains it, or one of its comma-separated parts (Odoo 11's --test-file is
 broken on Python 3.7).
 """
 import json
-import logging
 import os
 import sys
 import unittest
 
-HARMLESS_ERRORS = (
-    "Unmet dependencies",
-)
-# The unittest stream re-logs failures at ERROR level; they are already
-# counted from the test results, so they are not counted a second time.
-TEST_STREAM_PREFIXES = ("odoo.addons.", "odoo.tests")
+from odoo_test_log import ErrorCollector
 
 
 class Totals(object):
@@ -55,24 +49,10 @@ def count_results():
     unittest.TextTestRunner.run = run
 
 
-class ErrorCollector(logging.Handler):
-    def __init__(self):
-        super(ErrorCollector, self).__init__(level=logging.ERROR)
-
-    def emit(self, record):
-        message = record.getMessage()
-        if any(text in message for text in HARMLESS_ERRORS):
-            return
-        if record.name.startswith(TEST_STREAM_PREFIXES) and ".tests." in record.name:
-            return
-        if record.name.startswith("odoo.modules.module") and message.startswith("Module "):
-            return  # "Module x: N failures, M errors", counted from results
-        Totals.log_errors.append("%s: %s" % (record.name, message.splitlines()[0]))
-
-
 def main(argv):
     count_results()
-    logging.getLogger().addHandler(ErrorCollector())
+    ErrorCollector(lambda record, message: Totals.log_errors.append(
+        "%s: %s" % (record.name, message.splitlines()[0]))).install()
     import odoo
     exit_code = 0
     try:

@@ -33,7 +33,8 @@ import time
 import traceback
 import unittest
 
-HARMLESS_ERRORS = ("Unmet dependencies",)
+from odoo_test_log import ErrorCollector, first_line
+
 PASSED, FAILED, ERROR, SKIPPED = "passed", "failed", "error", "skipped"
 NOT_GREEN = (FAILED, ERROR)
 
@@ -45,13 +46,6 @@ class Recorder(object):
     phase = None        # "at_install" / "post_install"
     module = None
     log_errors = []
-
-
-def first_line(text):
-    for line in (text or "").splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
 
 
 class RecordingResult(unittest.TextTestResult):
@@ -113,27 +107,11 @@ class RecordingResult(unittest.TextTestResult):
             self._record(test, outcome, err)
 
 
-class ErrorCollector(logging.Handler):
-    """ERROR records that are not test output nor the harmless ones."""
-
-    def __init__(self):
-        super(ErrorCollector, self).__init__(level=logging.ERROR)
-
-    def emit(self, record):
-        try:
-            message = record.getMessage()
-        except Exception:
-            message = str(record.msg)
-        if any(text in message for text in HARMLESS_ERRORS):
-            return
-        if record.name.startswith("odoo.addons.") and ".tests" in record.name:
-            return      # unittest stream: the failures already recorded
-        if record.name == "odoo.modules.module" and message.startswith("Module "):
-            return      # "Module x: N failures, M errors"
-        Recorder.log_errors.append({
-            "logger": record.name, "module": Recorder.module, "phase": Recorder.phase,
-            "message": first_line(message)[:500],
-        })
+def collect_log_error(record, message):
+    Recorder.log_errors.append({
+        "logger": record.name, "module": Recorder.module, "phase": Recorder.phase,
+        "message": first_line(message)[:500],
+    })
 
 
 def wait_for_port(port, timeout=30):
@@ -162,7 +140,7 @@ def run(args):
         "--http-interface", "127.0.0.1", "--workers", "0", "--max-cron-threads", "0",
         "--log-level", "info", "--log-handler", "odoo.modules.graph:CRITICAL",
     ])
-    logging.getLogger().addHandler(ErrorCollector())
+    ErrorCollector(collect_log_error).install()
     csv.field_size_limit(500 * 1024 * 1024)   # as odoo.cli.server does
     modules = [m for m in args.modules.split(",") if m]
     started = time.time()

@@ -40,7 +40,7 @@ source "$(dirname "$0")/lib.sh"
 bash "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
 
-ADDON="$ADDONS"   # all four
+ADDON="$ADDONS"   # every addon of the project (scripts/lib.sh)
 UPSTREAM_DB_WITHOUT="${MINICRM_UPSTREAM_DB_WITHOUT:-minicrm_upstream_without}"
 UPSTREAM_DB_WITH="${MINICRM_UPSTREAM_DB_WITH:-minicrm_upstream_with}"
 UPSTREAM_HTTP_PORT="${MINICRM_UPSTREAM_HTTP_PORT:-$((TEST_HTTP_PORT + 10))}"
