@@ -19,6 +19,8 @@ install_system_packages() {
   command -v npm >/dev/null || missing+=(nodejs npm)
   if [ "${MINICRM_WITH_BROWSER:-0}" = 1 ]; then
     command -v chromium >/dev/null || missing+=(chromium chromium-driver fonts-liberation)
+    # The customers' CSV export is read back by a real spreadsheet in the tests.
+    command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
   fi
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }

@@ -1,1 +1,2 @@
 from . import dataset
+from . import customer_export

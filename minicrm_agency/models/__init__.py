@@ -10,6 +10,7 @@ from . import res_partner
 from . import res_partner_booking_stats
 from . import res_partner_search
 from . import res_partner_export
+from . import res_partner_customer_csv
 from . import res_partner_names
 from . import res_partner_rental_company
 from . import res_partner_actions

@@ -14,6 +14,13 @@ from . import test_company_limited_figures
 from . import test_staff_habits
 from . import test_isolation
 from . import test_export
+from . import test_export_template_limited
+from . import test_customer_export
+from . import test_customer_export_batches
+from . import test_customer_export_rules
+from . import test_customer_export_reimport
+from . import test_customer_export_spreadsheet
+from . import test_customer_export_browser
 from . import test_query_count
 from . import test_search_plan
 from . import test_booking_search
