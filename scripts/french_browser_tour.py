@@ -9,10 +9,11 @@ customer without an email whose "Email To" the server refuses, a French portal
 login, and "english": the English words to look for. Each screen is opened,
 shot (french-*.png) and its visible text (and the search box's placeholder)
 searched for those words, as whole words. The staff walk opens, through the
-menus, the customer list, a customer form, the bookings and the requests
-lists, a booking form and the agencies (a staff user's read-only view), and
-gets the server's refusal dialog; the portal walk opens /my, the bookings, a
-booking with its messages and the account page.
+menus, the customer list, a customer form (read and edit), the bookings (list,
+calendar, pivot, graph), a booking, the requests, a quoted request, the
+staff's agency, and gets the server's refusal dialog; the portal walk opens
+/my, the bookings, a booking with its messages, the account page, the
+requests, the quoted request and the agency's quote page.
 
 Prints a JSON report like staff_browser_tour.py's, with "pages": [{"page",
 "url", "english": [words found], "screenshot"}], "archive_button": the
@@ -90,9 +91,25 @@ class FrenchTour(StaffTour):
         self.open_url(self.config["booking_form_url"], FORM_READONLY + " .oe_title")
         self.english_on_screen("staff-booking-form")
 
+    def step_booking_views(self):
+        """The bookings' calendar, pivot and graph."""
+        self.menu("menu_minicrm_bookings")
+        for view_type, selector in (("calendar", ".o_calendar_view"),
+                                    ("pivot", ".o_pivot"), ("graph", ".o_graph")):
+            self.visible(".o_cp_switch_buttons button[data-view-type=%s]" % view_type
+                         ).first.click()
+            self.wait(selector)
+            self.english_on_screen("staff-bookings-%s" % view_type)
+
     def step_requests(self):
         self.menu("menu_minicrm_requests")
         self.english_on_screen("staff-requests")
+        self.open_url(self.config["request_form_url"], FORM_READONLY + " .oe_title")
+        self.english_on_screen("staff-request-form")
+
+    def step_agency(self):
+        self.open_url(self.config["agency_form_url"], FORM_READONLY + " .oe_title")
+        self.english_on_screen("staff-agency-form")
 
     def step_server_refusal(self):
         """"Email To" on a customer without an email: the server's UserError,
@@ -136,6 +153,15 @@ class FrenchTour(StaffTour):
         page.goto(self.config["base_url"] + "/my/account")
         page.wait_for_selector("form[action='/my/account']")
         self.english_on_screen("portal-account")
+        page.goto(self.config["base_url"] + "/my/requests")
+        page.wait_for_selector("table.o_minicrm_bookings")
+        self.english_on_screen("portal-requests")
+        page.goto(self.config["base_url"] + self.config["portal_request_url"])
+        page.wait_for_selector(".o_minicrm_booking")
+        self.english_on_screen("portal-request")
+        page.goto(self.config["base_url"] + self.config["quote_page_url"])
+        page.wait_for_selector("form")
+        self.english_on_screen("portal-quote-page")
         self.check()
 
     def run(self):
@@ -146,7 +172,9 @@ class FrenchTour(StaffTour):
                 ("1 customer list", self.step_customer_list),
                 ("2 customer form", self.step_customer_form),
                 ("3 bookings", self.step_bookings),
+                ("3b booking views", self.step_booking_views),
                 ("4 requests", self.step_requests),
+                ("4b agency", self.step_agency),
                 ("5 server refusal", self.step_server_refusal),
                 ("6 portal", self.step_portal)):
             self.run_step(name, function)

@@ -8,8 +8,8 @@ import subprocess
 from odoo.tests.common import PORT, at_install, post_install
 
 from odoo.addons.minicrm_agency.tests.common import (
-    BOOKINGS_ACTION, BROWSER_PYTHON, CUSTOMERS_ACTION, PASSWORD, SCREENSHOT_DIR, SCRIPTS_DIR,
-    MinicrmHttpCase)
+    BOOKINGS_ACTION, BROWSER_PYTHON, CUSTOMERS_ACTION, PASSWORD, REQUESTS_ACTION, SCREENSHOT_DIR,
+    SCRIPTS_DIR, MinicrmHttpCase)
 
 from . import test_french
 from .test_french_words import load_all_french
@@ -50,7 +50,10 @@ class TestFrenchBrowser(MinicrmHttpCase):
             body="Votre chauffeur vous attendra à l'arrivée.", message_type="comment",
             subtype="mail.mt_comment")
         type(self).lea_booking = booking
-        self.create_booking(self.staff_a1, self.lea, self.company_1, kind="request")
+        quote = self.create_booking(self.staff_a1, self.lea, self.company_1, kind="request",
+                                    amount=120.0)
+        quote.sudo(self.staff_a1).action_send_quote()
+        type(self).lea_quote = quote
 
     def test_french_staff_and_portal_screens_show_no_english(self):
         if not BROWSER_PYTHON:
@@ -66,7 +69,13 @@ class TestFrenchBrowser(MinicrmHttpCase):
             "booking_form_url": form % (self.lea_booking.id, "minicrm.booking",
                                         self.env.ref(BOOKINGS_ACTION).id),
             "email_to_button": "Envoyer un e-mail",
+            "request_form_url": form % (self.lea_quote.id, "minicrm.booking",
+                                        self.env.ref(REQUESTS_ACTION).id),
+            "agency_form_url": "/web#id=%d&model=minicrm.agency&view_type=form" % (
+                self.agency_a.id),
             "portal_login": self.lea_login, "portal_booking_url": self.lea_booking.portal_url,
+            "portal_request_url": self.lea_quote.portal_url,
+            "quote_page_url": "/quote/%s" % self.agency_a.quote_slug,
             "english": ENGLISH,
         }
         output = subprocess.run(
@@ -80,7 +89,7 @@ class TestFrenchBrowser(MinicrmHttpCase):
         self.assertFalse(report["page_errors"], report["page_errors"])
         english = {page["page"]: page["english"] for page in report["pages"] if page["english"]}
         self.assertFalse(english, "English on French screens: %s" % english)
-        self.assertEqual(len(report["pages"]), 11)
+        self.assertEqual(len(report["pages"]), 19)
         self.assertEqual(report["archive_button"], "Actif")
         # Core adds the kind of refusal: "Erreur du serveur Odoo - Avertissement".
         self.assertTrue(report["error_dialog"]["title"].startswith("Erreur du serveur Odoo"),
