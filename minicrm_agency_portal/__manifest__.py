@@ -28,6 +28,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/portal_core_terms.xml",
         "views/portal_quote_answer_templates.xml",
         "views/quote_templates.xml",
         "views/quote_confirmation_templates.xml",

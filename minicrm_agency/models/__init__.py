@@ -2,6 +2,7 @@ from . import capped_count
 from . import minicrm_value_check_mixin
 from . import minicrm_rental_company
 from . import minicrm_agency
+from . import minicrm_agency_lang
 from . import res_users
 from . import res_users_home_action
 from . import res_users_company_limited

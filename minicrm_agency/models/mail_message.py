@@ -11,7 +11,9 @@ class MailMessage(models.Model):
     (``mail.tracking.value.field_desc``) and shows it as stored: a customer's
     change saved from a French portal page reads "Prénom" on an English
     screen. On the Mini-CRM's records the chatter names the field in the
-    reader's language instead, from the field itself."""
+    reader's language instead, from the field itself; and so the values of
+    a selection field (a booking's status written by English staff read
+    "Confirmed" on a French screen), from the field's selection."""
     _inherit = "mail.message"
 
     @api.multi
@@ -42,3 +44,21 @@ class MailMessage(models.Model):
                 field = fields.get(names.get(tracking["id"]))
                 if field:
                     tracking["changed_field"] = field._description_string(self.env)
+                if field and field.type == "selection":
+                    self._minicrm_translate_selection(field, tracking)
+
+    @api.model
+    def _minicrm_translate_selection(self, field, tracking):
+        """A selection's old and new values, stored as labels in the
+        writer's language, in the reader's: the label is looked up in every
+        installed language, and its value's label in the reader's given."""
+        reader = dict(field._description_selection(self.env))
+        keys = {}
+        for code, _name in self.env["res.lang"].get_installed():
+            for key, label in field._description_selection(self.env(context=dict(
+                    self.env.context, lang=code))):
+                keys.setdefault(label, key)
+        for name in ("old_value", "new_value"):
+            key = keys.get(tracking.get(name))
+            if key in reader:
+                tracking[name] = reader[key]

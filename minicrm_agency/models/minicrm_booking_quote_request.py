@@ -198,6 +198,15 @@ class MinicrmBookingQuoteRequest(models.Model):
             lambda user: self.rental_company_id in user.minicrm_accessible_rental_company_ids)
         partners = staff.mapped("partner_id")
         self.message_subscribe(partner_ids=partners.ids)
+        # In the agency's language, not the visitor's.
+        for_staff = self.with_context(lang=self.agency_id._minicrm_note_lang(),
+                                      mail_notify_force_send=False)
+        for_staff._minicrm_note_quote_request(partners)
+
+    @api.multi
+    def _minicrm_note_quote_request(self, partners):
+        """The message to ``partners`` (the staff), in the language of the
+        request's context."""
         body = _("<p>New quote request %(name)s from %(customer)s on the public quote page: "
                  "%(route)s.</p>") % {
             "name": html_escape(self.name), "customer": html_escape(self.customer_id.name),
@@ -205,7 +214,7 @@ class MinicrmBookingQuoteRequest(models.Model):
         # The mail says what happened and comes from the agency's quote
         # page, not from the superuser the public page runs as
         # ("Administrator", "Re: RQ/...").
-        self.with_context(mail_notify_force_send=False).message_post(
+        self.message_post(
             body=body, subtype="mail.mt_comment", message_type="notification",
             author_id=self.customer_id.id, partner_ids=partners.ids,
             subject=_("New quote request %(name)s from %(customer)s") % {

@@ -51,3 +51,4 @@ from . import test_object_buttons
 from . import test_filtered_counts
 from . import test_rpc_bad_values
 from . import test_screen_small_things
+from . import test_tracking_language

@@ -76,18 +76,14 @@ class MinicrmBooking(models.Model):
         Returns that booking."""
         self._minicrm_check_portal_answer()
         author = self.env.user.partner_id
+        sender = self._minicrm_staff_sender()
         # sudo: customers may not write bookings; the user's own record
         # rules let them read this request (checked above), and the only
         # change is the quoted → accepted step of its workflow.
         request = self.sudo().with_context(mail_notify_force_send=False)
         request.write({"state": "accepted"})
         booking = request._minicrm_booking_from_request()
-        request.message_post(
-            body=_("The customer accepted the quote of %(amount)s on the portal. Booking "
-                   "%(booking)s is ready to be confirmed.") % {
-                "amount": self._minicrm_amount_text(), "booking": booking.name},
-            subtype="mail.mt_comment", message_type="comment", author_id=author.id,
-            **self._minicrm_staff_mail_values(_("%(customer)s accepted the quote %(name)s")))
+        request._minicrm_for_staff()._minicrm_note_quote_accepted(booking, author, sender)
         return booking.sudo(self.env.uid)
 
     @api.multi
@@ -96,28 +92,52 @@ class MinicrmBooking(models.Model):
         marked as declined."""
         self._minicrm_check_portal_answer()
         author = self.env.user.partner_id
+        sender = self._minicrm_staff_sender()
         # sudo: as in _minicrm_portal_accept; the change is quoted → cancel.
         request = self.sudo().with_context(mail_notify_force_send=False)
         request.write({"state": "cancel", "minicrm_declined": True})
-        request.message_post(body=_("The customer declined the quote on the portal."),
-                             subtype="mail.mt_comment", message_type="comment",
-                             author_id=author.id, **self._minicrm_staff_mail_values(
-                                 _("%(customer)s declined the quote %(name)s")))
+        request._minicrm_for_staff()._minicrm_note_quote_declined(author, sender)
         return True
 
     @api.multi
-    def _minicrm_staff_mail_values(self, subject):
-        """Subject and sender of the mail that tells the agency's staff of
-        the customer's answer: what happened, from the agency, not "Re:
-        RQ/..." from the superuser the answer is saved as
-        ("Administrator")."""
+    def _minicrm_for_staff(self):
+        """These records in their agency's language: the notes written
+        with them are for its staff, not in the customer's language."""
         self.ensure_one()
-        return {
-            "subject": subject % {"customer": self.env.user.partner_id.name,
-                                  "name": self.name},
-            "email_from": self.agency_id._minicrm_mail_sender_address(
-                self.env.user.company_id),
-        }
+        return self.with_context(lang=self.agency_id._minicrm_note_lang())
+
+    @api.multi
+    def _minicrm_note_quote_accepted(self, booking, author, sender):
+        """Tells the agency's staff (chatter and mail) that ``author``
+        accepted the quote, and which booking it made; in the language of
+        the records' context (_minicrm_for_staff)."""
+        self.message_post(
+            body=_("The customer accepted the quote of %(amount)s on the portal. Booking "
+                   "%(booking)s is ready to be confirmed.") % {
+                "amount": self._minicrm_amount_text(), "booking": booking.name},
+            subtype="mail.mt_comment", message_type="comment", author_id=author.id,
+            subject=_("%(customer)s accepted the quote %(name)s") % {
+                "customer": author.name, "name": self.name},
+            email_from=sender)
+
+    @api.multi
+    def _minicrm_note_quote_declined(self, author, sender):
+        """As _minicrm_note_quote_accepted, for a declined quote."""
+        self.message_post(
+            body=_("The customer declined the quote on the portal."),
+            subtype="mail.mt_comment", message_type="comment", author_id=author.id,
+            subject=_("%(customer)s declined the quote %(name)s") % {
+                "customer": author.name, "name": self.name},
+            email_from=sender)
+
+    @api.multi
+    def _minicrm_staff_sender(self):
+        """Sender of the mail that tells the agency's staff of the
+        customer's answer: the agency, not the superuser the answer is
+        saved as ("Administrator"). The subject says what happened, not
+        "Re: RQ/..." (_minicrm_note_quote_accepted)."""
+        self.ensure_one()
+        return self.agency_id._minicrm_mail_sender_address(self.env.user.company_id)
 
     @api.multi
     def _minicrm_check_portal_answer(self):

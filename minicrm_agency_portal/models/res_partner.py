@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
 from odoo.addons.minicrm_agency.models.context import clean_context
+from odoo.addons.minicrm_agency.models.minicrm_agency_lang import SOURCE_LANG
 
 # Context key of imports that create customers without portal logins.
 NO_PORTAL_LOGIN_KEY = "minicrm_no_portal_login"
@@ -104,16 +105,29 @@ class ResPartner(models.Model):
                                "minicrm_portal_withheld": False})
             if created:
                 user._minicrm_queue_signup_email(invitation=True)
-        # Said on the customer's chatter, which the form shows after the
-        # save: staff know that the customer was given access and what they
-        # receive. The same words whether the login is new or the person's
-        # existing one: staff must not learn that an address has a login with
-        # another agency.
+        self._minicrm_for_staff()._minicrm_note_portal_access()
+        return True
+
+    @api.multi
+    def _minicrm_for_staff(self):
+        """This customer in its agency's language: the notes written with
+        it are for the agency's staff, whoever acts (the customer, on the
+        portal, changing their email, included)."""
+        self.ensure_one()
+        agency = self.sudo().minicrm_agency_id
+        return self.with_context(lang=agency._minicrm_note_lang() if agency else SOURCE_LANG)
+
+    @api.multi
+    def _minicrm_note_portal_access(self):
+        """Said on the customer's chatter, which the form shows after the
+        save: staff know that the customer was given access and what they
+        receive. The same words whether the login is new or the person's
+        existing one: staff must not learn that an address has a login with
+        another agency."""
         self.message_post(body=_(
             "Portal access given to %s: an invitation to choose a password is queued "
             "for a new portal login; a customer who already has one logs in with it "
             "as before.") % html_escape(self.email))
-        return True
 
     @api.multi
     def _minicrm_unlink_portal_user(self):
@@ -157,15 +171,19 @@ class ResPartner(models.Model):
                 # A staff account's address: a notice without any link goes
                 # there, and the staff user sees what any reset shows.
                 partner._minicrm_queue_withheld_notice()
-                partner.message_post(body=_("Password reset email sent to %s.")
-                                     % partner.email)
+                partner._minicrm_for_staff()._minicrm_note_reset_sent(partner.email)
                 continue
             if not user.active or not user.share:
                 raise UserError(_("%s has no portal access yet: grant it first.")
                                 % partner.name)
             user._minicrm_queue_signup_email()
-            partner.message_post(body=_("Password reset email sent to %s.") % user.email)
+            partner._minicrm_for_staff()._minicrm_note_reset_sent(user.email)
         return True
+
+    @api.multi
+    def _minicrm_note_reset_sent(self, email):
+        """Said on the customer's chatter: a password reset went to ``email``."""
+        self.message_post(body=_("Password reset email sent to %s.") % email)
 
     @api.multi
     def _minicrm_queue_withheld_notice(self):

@@ -18,6 +18,9 @@ from . import test_quote_http
 from . import test_quote_price_http
 from . import test_quote_browser
 from . import test_french
+from . import test_staff_notes_language
+from . import test_french_words
+from . import test_french_browser
 from . import test_quote_rate_limit_concurrency
 from . import test_quote_confirmation_http
 from . import test_portal_staff_address_http
