@@ -2,17 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import csv
 import io
-import json
-import os
-import subprocess
 
 from odoo import fields
-from odoo.tests.common import PORT, HttpCase, at_install, post_install
+from odoo.tests.common import HttpCase, at_install, post_install
 from odoo.tools.safe_eval import safe_eval
 
-from .common import BROWSER_PYTHON, CUSTOMERS_ACTION, SCREENSHOT_DIR, SCRIPTS_DIR
+from .common import BROWSER_PYTHON, CUSTOMERS_ACTION, run_staff_tour
 
-TOUR = os.path.join(SCRIPTS_DIR, "customer_export_browser_tour.py")
+TOUR = "customer_export_browser_tour.py"
 ANNA = "anna.staff@alpha-travel.example"
 
 
@@ -31,18 +28,9 @@ class TestCustomerExportBrowser(HttpCase):
         customers = self.env["res.partner"].sudo(anna).search(
             safe_eval(self.env.ref(CUSTOMERS_ACTION).domain))
         config = {
-            "base_url": "http://127.0.0.1:%s" % PORT, "screenshot_dir": SCREENSHOT_DIR,
             "login": ANNA, "password": "demo", "menu": "minicrm_agency.menu_minicrm_root",
             "fallback_customer": customers[0].name}
-        output = subprocess.run(
-            [BROWSER_PYTHON, TOUR, json.dumps(config)], env=dict(os.environ, TZ="UTC"),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600, check=False)
-        self.assertEqual(output.returncode, 0, output.stderr.decode()[-3000:])
-        report = json.loads(output.stdout.decode().strip().splitlines()[-1])
-        failed = ["%s: %s" % (step["step"], step["error"]) for step in report["steps"]
-                  if not step["ok"]]
-        self.assertFalse(failed, "Steps failed in the browser:\n" + "\n".join(failed))
-        self.assertFalse(report["page_errors"], report["page_errors"])
+        report = run_staff_tour(self, TOUR, config)
         whole, selected = report["downloads"]
         today = fields.Date.context_today(self.env["res.partner"].with_context(tz=anna.tz))
         self.assertEqual(whole["file_name"], "%s customers %s.csv" % (

@@ -1,20 +1,17 @@
 # Copyright 2026 minicrm_agency developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
-import os
 import re
-import subprocess
 
-from odoo.tests.common import PORT, at_install, post_install
+from odoo.tests.common import at_install, post_install
 
 from odoo.addons.minicrm_agency.tests.common import (
-    BOOKINGS_ACTION, BROWSER_PYTHON, CUSTOMERS_ACTION, PASSWORD, REQUESTS_ACTION, SCREENSHOT_DIR,
-    SCRIPTS_DIR, MinicrmHttpCase)
+    BOOKINGS_ACTION, BROWSER_PYTHON, CUSTOMERS_ACTION, PASSWORD, REQUESTS_ACTION,
+    MinicrmHttpCase, run_staff_tour)
 
 from . import test_french
 from .test_french_words import load_all_french
 
-TOUR = os.path.join(SCRIPTS_DIR, "french_browser_tour.py")
+TOUR = "french_browser_tour.py"
 # English a French user must not read: the leftovers found on these screens
 # (issue 23) and the words of the screens walked, in English.
 ENGLISH = [
@@ -61,7 +58,6 @@ class TestFrenchBrowser(MinicrmHttpCase):
         customers = self.env.ref(CUSTOMERS_ACTION).id
         form = "/web#id=%d&model=%s&view_type=form&action=%d"
         config = {
-            "base_url": "http://127.0.0.1:%s" % PORT, "screenshot_dir": SCREENSHOT_DIR,
             "login": self.staff_a1.login, "password": PASSWORD,
             "menu": "minicrm_agency.menu_minicrm_root", "fallback_customer": "Léa Moreau",
             "customer_form_url": form % (self.lea.id, "res.partner", customers),
@@ -78,15 +74,7 @@ class TestFrenchBrowser(MinicrmHttpCase):
             "quote_page_url": "/quote/%s" % self.agency_a.quote_slug,
             "english": ENGLISH,
         }
-        output = subprocess.run(
-            [BROWSER_PYTHON, TOUR, json.dumps(config)], env=dict(os.environ, TZ="UTC"),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=900, check=False)
-        self.assertEqual(output.returncode, 0, output.stderr.decode()[-3000:])
-        report = json.loads(output.stdout.decode().strip().splitlines()[-1])
-        failed = ["%s: %s" % (step["step"], step["error"]) for step in report["steps"]
-                  if not step["ok"]]
-        self.assertFalse(failed, "Steps failed in the browser:\n" + "\n".join(failed))
-        self.assertFalse(report["page_errors"], report["page_errors"])
+        report = run_staff_tour(self, TOUR, config, timeout=900)
         english = {page["page"]: page["english"] for page in report["pages"] if page["english"]}
         self.assertFalse(english, "English on French screens: %s" % english)
         self.assertEqual(len(report["pages"]), 19)
