@@ -401,7 +401,9 @@ class StaffTour(object):
         self.visible("thead .o_list_record_selector input").first.check(force=True)
         self.wait(".o_cp_sidebar .o_dropdown_toggler_btn:has-text('Action')")
         self.visible(".o_cp_sidebar .o_dropdown_toggler_btn:has-text('Action')").first.click()
-        self.visible(".o_cp_sidebar .dropdown-menu a:has-text('Export')").first.click()
+        # Odoo's "Export" (the dialog), not "Export customers" (the file).
+        self.visible(".o_cp_sidebar .dropdown-menu a").filter(
+            has_text=re.compile(r"^\s*Export\s*$")).first.click()
         self.wait(".modal .o_export .o_exported_lists_select")
         self.visible(".modal .o_exported_lists_select").first.select_option(
             label=self.config["export_template"])
